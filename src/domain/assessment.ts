@@ -1,0 +1,72 @@
+/**
+ * One assessment as it is kept: who (pseudonymously), where, when, which set, every answer and
+ * the versions of the bank and scale it was asked with.
+ */
+import * as z from 'zod/mini';
+import { answerSchema, emptyAnswers } from './answers.ts';
+import { ASSESSMENT_SETS, type AssessmentSet } from './interview.ts';
+
+export const VENUES = ['library', 'home-visit', 'community-hub', 'other'] as const;
+export type Venue = (typeof VENUES)[number];
+
+export const ASSESSMENT_STATUSES = ['in-progress', 'finished'] as const;
+export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+
+/** Pseudonymous references such as "LIB-0042": letters, digits and a few separators. */
+export const RESIDENT_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$/;
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+const facetAnswers = z.record(z.string().check(z.regex(/^[A-Z]{1,2}\d{1,2}$/)), answerSchema);
+
+export const assessmentSchema = z.strictObject({
+  id: z.string().check(z.minLength(1)),
+  bankVersion: z.literal(1),
+  scaleVersion: z.literal(1),
+  residentRef: z.nullable(z.string().check(z.regex(RESIDENT_REF_PATTERN))),
+  venue: z.enum(VENUES),
+  date: z.string().check(z.regex(ISO_DATE_PATTERN)),
+  set: z.enum(ASSESSMENT_SETS),
+  answers: z.strictObject({
+    basics: facetAnswers,
+    blockers: facetAnswers,
+    skill: facetAnswers,
+    interest: facetAnswers,
+  }),
+  status: z.enum(ASSESSMENT_STATUSES),
+  /** Index of the step the person was last on, so reopening resumes there. */
+  step: z.number().check(z.int(), z.minimum(0)),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  finishedAt: z.nullable(z.number()),
+});
+
+export type Assessment = z.infer<typeof assessmentSchema>;
+
+export interface NewAssessmentInput {
+  readonly residentRef: string | null;
+  readonly venue: Venue;
+  readonly date: string;
+  readonly set: AssessmentSet;
+}
+
+/** Ids and time come from the caller: the domain has no clock and no randomness. */
+export function newAssessment(
+  input: NewAssessmentInput,
+  context: { readonly id: string; readonly now: number },
+): Assessment {
+  return {
+    id: context.id,
+    bankVersion: 1,
+    scaleVersion: 1,
+    residentRef: input.residentRef,
+    venue: input.venue,
+    date: input.date,
+    set: input.set,
+    answers: emptyAnswers(),
+    status: 'in-progress',
+    step: 0,
+    createdAt: context.now,
+    updatedAt: context.now,
+    finishedAt: null,
+  };
+}

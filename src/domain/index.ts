@@ -1,0 +1,8 @@
+/** The domain's public API: see README.md in this folder for the contract. */
+export * from './answers.ts';
+export * from './assessment.ts';
+export * from './bank/index.ts';
+export * from './data-error.ts';
+export * from './interview.ts';
+export * from './scoring.ts';
+export * from './signposting.ts';

@@ -1,0 +1,2 @@
+/** Replaced at build time by vite.config.ts. */
+declare const __DOORSTEP_BUILD__: string;

@@ -1,0 +1,56 @@
+/// <reference types="vitest/config" />
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import pkg from './package.json' with { type: 'json' };
+
+// A build id lets a deploy (and the update test) tell one build from the next.
+const buildId = process.env['DOORSTEP_BUILD_ID'] ?? pkg.version;
+
+export default defineConfig({
+  define: { __DOORSTEP_BUILD__: JSON.stringify(buildId) },
+  build: { target: 'es2022' },
+  plugins: [
+    preact(),
+    VitePWA({
+      // The page asks the user before a new service worker takes over: an update must never
+      // reload the app in the middle of an assessment.
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+      manifest: {
+        name: 'Doorstep digital inclusion assessment',
+        short_name: 'Doorstep',
+        description: 'Run a digital inclusion assessment anywhere, with or without a connection.',
+        lang: 'en-GB',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: '#1d4f91',
+        background_color: '#ffffff',
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+          {
+            src: '/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Deep links such as /assessments/…/results open offline from the cached shell.
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  test: {
+    environment: 'jsdom',
+    include: ['test/**/*.test.{ts,tsx}'],
+    setupFiles: ['test/setup.ts'],
+  },
+});
