@@ -16,6 +16,14 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 export const RESIDENT_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$/;
 export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real calendar date in ISO form (2025-02-30 has the right shape but is not a date). */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE_PATTERN.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
 const facetAnswers = z.record(z.string().check(z.regex(/^[A-Z]{1,2}\d{1,2}$/)), answerSchema);
 
 export const assessmentSchema = z.strictObject({
@@ -24,7 +32,7 @@ export const assessmentSchema = z.strictObject({
   scaleVersion: z.literal(1),
   residentRef: z.nullable(z.string().check(z.regex(RESIDENT_REF_PATTERN))),
   venue: z.enum(VENUES),
-  date: z.string().check(z.regex(ISO_DATE_PATTERN)),
+  date: z.string().check(z.refine(isIsoDate, 'not a real date (YYYY-MM-DD)')),
   set: z.enum(ASSESSMENT_SETS),
   answers: z.strictObject({
     basics: facetAnswers,

@@ -85,7 +85,7 @@ export interface Bank extends BankData {
 }
 
 export function loadBank(raw: unknown): Bank {
-  const parsed = bankSchema.safeParse(raw);
+  const parsed = bankSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new DataError('question bank', describeIssues(parsed.error.issues));
   const data = parsed.data;
   const skills: Skill[] = data.headings.flatMap((heading, headingIndex) =>
@@ -103,7 +103,7 @@ export function loadBank(raw: unknown): Bank {
 }
 
 export function loadScale(raw: unknown): Scale {
-  const parsed = scaleSchema.safeParse(raw);
+  const parsed = scaleSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new DataError('scale', describeIssues(parsed.error.issues));
   return parsed.data;
 }

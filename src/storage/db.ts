@@ -1,0 +1,20 @@
+/** The Doorstep database on the device (IndexedDB through Dexie). */
+import Dexie, { type Table } from 'dexie';
+import { DB_VERSIONS } from './versions.ts';
+
+export const DEFAULT_DB_NAME = 'doorstep';
+
+export class DoorstepDb extends Dexie {
+  /** Rows are `unknown` until parsed: a damaged row must fail loudly, not type-check silently. */
+  readonly assessments!: Table<unknown, string>;
+
+  constructor(name: string = DEFAULT_DB_NAME) {
+    // Strict durability makes Chromium flush each commit to disk, so an answer that was
+    // acknowledged survives a crash or a dead battery.
+    super(name, { chromeTransactionDurability: 'strict' });
+    for (const v of DB_VERSIONS) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+  }
+}

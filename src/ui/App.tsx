@@ -1,0 +1,124 @@
+import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
+import { useEffect, useState } from 'preact/hooks';
+import type { PwaStatus } from '../sw/pwa-state.ts';
+import { PageTitle } from './components/PageTitle.tsx';
+import { I18nContext, translator, useI18n } from './i18n/i18n.ts';
+import { HomeScreen } from './screens/HomeScreen.tsx';
+import { ServicesContext, useServices, type Services } from './services.ts';
+
+// Only the start screen is in the first download; the rest loads when first needed and is
+// cached by the service worker for offline use.
+const NewAssessmentScreen = lazy(() => import('./screens/NewAssessmentScreen.tsx'));
+const InterviewScreen = lazy(() => import('./screens/InterviewScreen.tsx'));
+const ResultsScreen = lazy(() => import('./screens/ResultsScreen.tsx'));
+
+const i18n = { locale: 'en' as const, t: translator('en') };
+
+export function App({ services }: { services: Services }) {
+  return (
+    <ServicesContext.Provider value={services}>
+      <I18nContext.Provider value={i18n}>
+        <LocationProvider>
+          <Shell />
+        </LocationProvider>
+      </I18nContext.Provider>
+    </ServicesContext.Provider>
+  );
+}
+
+function Shell() {
+  const { t } = useI18n();
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header class="header">
+        <div class="container header-inner">
+          <a class="header-name" href="/">
+            {t('app.name')}
+          </a>
+          <span class="header-tagline">{t('app.tagline')}</span>
+        </div>
+      </header>
+      <div class="container">
+        <StatusBanners />
+        <main id="main" tabIndex={-1}>
+          <ErrorBoundary>
+            <Router>
+              <Route path="/" component={HomeScreen} />
+              <Route path="/new" component={NewAssessmentScreen} />
+              <Route path="/assessments/:id/results" component={ResultsScreen} />
+              <Route path="/assessments/:id/:step" component={InterviewScreen} />
+              <Route default component={NotFound} />
+            </Router>
+          </ErrorBoundary>
+        </main>
+      </div>
+      <footer class="footer">
+        <div class="container">
+          <p>{t('app.version', { version: __DOORSTEP_BUILD__ })}</p>
+        </div>
+      </footer>
+    </>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageTitle focusKey="not-found">{t('app.notFound.title')}</PageTitle>
+      <p>{t('app.notFound.body')}</p>
+      <a href="/">{t('app.home')}</a>
+    </>
+  );
+}
+
+/** Offline readiness, connection state and the update offer, shown on every screen. */
+function StatusBanners() {
+  const { t } = useI18n();
+  const { pwa } = useServices();
+  const { path } = useLocation();
+  const [status, setStatus] = useState<PwaStatus>(pwa.status());
+  const [online, setOnline] = useState(navigator.onLine);
+  const [updating, setUpdating] = useState(false);
+  useEffect(() => pwa.subscribe(setStatus), [pwa]);
+  useEffect(() => {
+    const on = () => setOnline(true);
+    const off = () => setOnline(false);
+    window.addEventListener('online', on);
+    window.addEventListener('offline', off);
+    return () => {
+      window.removeEventListener('online', on);
+      window.removeEventListener('offline', off);
+    };
+  }, []);
+  // An update reloads the page, so it is never offered in the middle of an interview.
+  const inInterview = /^\/assessments\/[^/]+\/\d+$/.test(path);
+  return (
+    <div class="banners" role="status">
+      {!online && <p class="banner">{t('network.offline')}</p>}
+      {status.offlineReady && !status.updateReady && (
+        <p class="banner banner-success">{t('pwa.offlineReady')}</p>
+      )}
+      {status.updateReady && inInterview && <p class="banner">{t('pwa.updateAfterAssessment')}</p>}
+      {status.updateReady && !inInterview && (
+        <div class="banner banner-update">
+          <p>{t('pwa.updateReady')}</p>
+          <button
+            type="button"
+            class="button"
+            disabled={updating}
+            onClick={() => {
+              setUpdating(true);
+              void pwa.applyUpdate();
+            }}
+          >
+            {updating ? t('pwa.updating') : t('pwa.updateNow')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { useI18n } from '../i18n/i18n.ts';
+
+export interface FieldError {
+  /** The id of the field the message links to. */
+  readonly field: string;
+  readonly message: string;
+}
+
+/** GOV.UK-style error summary: focused when it appears, each error linked to its field. */
+export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length > 0) ref.current?.focus();
+  }, [errors]);
+  if (errors.length === 0) return null;
+  return (
+    <div
+      class="error-summary"
+      role="alert"
+      tabIndex={-1}
+      ref={ref}
+      aria-labelledby="error-summary-title"
+    >
+      <h2 id="error-summary-title">{t('errors.summary')}</h2>
+      <ul>
+        {errors.map((e) => (
+          <li key={e.field}>
+            <a href={`#${e.field}`}>{e.message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

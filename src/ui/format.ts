@@ -1,0 +1,28 @@
+/** Locale-aware formatting of dates and bank text for the screens. */
+import type { Localised, Skill } from '../domain/index.ts';
+import type { UiLocale } from './i18n/i18n.ts';
+
+export function bankText(text: Localised, _locale: UiLocale): string {
+  return text.en;
+}
+
+export function skillText(skill: Skill, _locale: UiLocale): { label: string; example: string } {
+  return skill.text.en;
+}
+
+/** "21 November 2026" from "2026-11-21", without a time-zone shift. */
+export function formatIsoDate(iso: string, locale: UiLocale): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (!y || !m || !d) return iso;
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+    dateStyle: 'long',
+    timeZone: 'UTC',
+  }).format(Date.UTC(y, m - 1, d));
+}
+
+/** Today's date on the device, as YYYY-MM-DD in local time. */
+export function localIsoDate(epochMs: number): string {
+  const d = new Date(epochMs);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

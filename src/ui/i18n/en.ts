@@ -1,0 +1,194 @@
+/**
+ * The English message catalogue: every string the interface shows. Placeholders are {name};
+ * a message with plural forms selects on {count} through Intl.PluralRules, so that Welsh can
+ * add its own forms. Never build a sentence by joining messages.
+ */
+export const en = {
+  'app.name': 'Doorstep',
+  'app.tagline': 'Digital inclusion assessment',
+  'app.skipToContent': 'Skip to main content',
+  'app.version': 'Version {version}',
+  'app.home': 'All assessments',
+  'app.notFound.title': 'Page not found',
+  'app.notFound.body': 'There is no page at this address.',
+  'app.loading': 'Loading…',
+
+  'pwa.offlineReady': 'Doorstep is ready to work offline. You can use it without a connection.',
+  'pwa.updateReady': 'A new version of Doorstep is ready.',
+  'pwa.updateNow': 'Update now',
+  'pwa.updateAfterAssessment':
+    'A new version of Doorstep is ready. You can update when you leave this assessment. Your answers are saved.',
+  'pwa.updating': 'Updating…',
+  'network.offline': 'You are offline. Everything you enter is saved on this device.',
+
+  'home.title': 'Assessments on this device',
+  'home.start': 'Start a new assessment',
+  'home.resume.title': 'Carry on where you left off',
+  'home.resume.body': 'The assessment for {who}, started on {date}, is not finished.',
+  'home.resume.action': 'Continue this assessment',
+  'home.inProgress': 'In progress',
+  'home.finished': 'Finished',
+  'home.none': 'There are no assessments on this device yet.',
+  'home.noneInProgress': 'No assessments in progress.',
+  'home.noneFinished': 'No finished assessments.',
+  'home.continue': 'Continue',
+  'home.viewResults': 'View results',
+  'home.continueFor': 'Continue the assessment for {who}',
+  'home.viewResultsFor': 'View results for {who}',
+  'home.anonymous': 'No reference',
+  'home.answered': {
+    one: '{answered} of {count} question answered',
+    other: '{answered} of {count} questions answered',
+  },
+  'home.table.resident': 'Resident reference',
+  'home.table.date': 'Date',
+  'home.table.venue': 'Venue',
+  'home.table.set': 'Assessment',
+  'home.table.progress': 'Progress',
+  'home.table.action': 'Action',
+  'home.damaged.title': 'Records that could not be read',
+  'home.damaged.body':
+    'These records on this device are damaged or from an unknown version. They have been kept, not deleted. Download a copy and send it to your coordinator.',
+  'home.damaged.download': 'Download record {id}',
+  'home.loadError': 'The assessments on this device could not be opened: {reason}',
+
+  'new.title': 'Start a new assessment',
+  'new.ref.label': 'Resident reference (optional)',
+  'new.ref.hint': 'A pseudonymous reference such as LIB-0042. Do not enter a name.',
+  'new.ref.error':
+    'Enter a reference using letters, numbers and hyphens only, up to 40 characters, or leave it blank',
+  'new.venue.legend': 'Where is this assessment taking place?',
+  'new.venue.library': 'Library',
+  'new.venue.home-visit': 'Home visit',
+  'new.venue.community-hub': 'Community hub',
+  'new.venue.other': 'Other',
+  'new.venue.error': 'Select where the assessment is taking place',
+  'new.date.label': 'Date of the assessment',
+  'new.date.error': 'Enter a real date that is not in the future',
+  'new.set.legend': 'Which assessment?',
+  'new.set.full': 'Full assessment',
+  'new.set.full.hint': 'All 48 skills. Takes about 20 to 30 minutes.',
+  'new.set.short': 'Short set',
+  'new.set.short.hint': '14 key skills for a quick conversation. Takes about 10 minutes.',
+  'new.submit': 'Start assessment',
+  'new.cancel': 'Cancel',
+  'new.saveError': 'The assessment could not be saved on this device: {reason}',
+
+  'venue.library': 'Library',
+  'venue.home-visit': 'Home visit',
+  'venue.community-hub': 'Community hub',
+  'venue.other': 'Other',
+  'set.full': 'Full',
+  'set.short': 'Short set',
+
+  'errors.summary': 'There is a problem',
+
+  'interview.caption': 'Assessment for {who}',
+  'interview.progress': 'Step {step} of {count}',
+  'interview.savedHint': 'Each answer is saved on this device as soon as you choose it.',
+  'interview.back': 'Back',
+  'interview.next': 'Save and continue',
+  'interview.later': 'Save and come back later',
+  'interview.saveError': 'That answer could not be saved: {reason}. Please try again.',
+  'interview.notFound': 'This assessment is not on this device.',
+  'interview.finished': 'This assessment is finished.',
+  'interview.or': 'or',
+  'interview.optional': 'Optional. You do not have to answer this.',
+  'interview.basics.title': 'Basics',
+  'interview.basics.intro': 'How often do you have each of these?',
+  'interview.blockers.title': 'Blockers',
+  'interview.blockers.intro': 'How much does each of these get in the way of using the internet?',
+  'interview.skill.intro':
+    'For each skill, choose how confident you are and how much you want to do it.',
+  'interview.skill.example': 'For example: {example}',
+  'interview.skill.legend': '{skill}: skills and confidence',
+  'interview.interest.legend': '{skill}: interest and motivation',
+  'interview.review.title': 'Check and finish',
+  'interview.review.intro':
+    'Check how much has been answered. You can go back to any step to change an answer.',
+  'interview.review.partial':
+    'Questions that were not answered are kept as skipped. The results say how many answers each score is based on.',
+  'interview.review.section': 'Section',
+  'interview.review.answered': 'Answered',
+  'interview.review.change': 'Change',
+  'interview.review.changeStep': 'Change {step}',
+  'interview.review.counts': { one: '{answered} of {count}', other: '{answered} of {count}' },
+  'interview.finish': 'Finish and see results',
+
+  'section.basics': 'Basics',
+  'section.blockers': 'Blockers',
+  'section.skill': 'Skills and confidence',
+  'section.interest': 'Interest and motivation',
+
+  'results.title': 'Results',
+  'results.caption': 'Assessment for {who} on {date}',
+  'results.sections.title': 'Scores by section',
+  'results.sections.intro':
+    'Each score is out of 100. Higher is always better; for blockers a higher score means fewer problems.',
+  'results.score': '{score} out of 100',
+  'results.noScore': 'Not scored: no answers',
+  'results.coverage.basics': {
+    one: 'Based on {answered} of {count} item',
+    other: 'Based on {answered} of {count} items',
+  },
+  'results.coverage.blockers': {
+    one: 'Based on {answered} of {count} blocker',
+    other: 'Based on {answered} of {count} blockers',
+  },
+  'results.coverage.skills': {
+    one: 'Based on {answered} of {count} skill',
+    other: 'Based on {answered} of {count} skills',
+  },
+  'results.lowCoverage': 'Low coverage',
+  'results.lowCoverage.hint': 'Too few answers to rely on this score.',
+  'results.flags.title': 'Things to look at first',
+  'results.flags.none': 'No access gaps or significant barriers were reported.',
+  'results.flag.access-gap': 'Access gap: {item}',
+  'results.flag.significant-barrier': 'Significant barrier: {item}',
+  'results.help.title': 'Places to get help',
+  'results.plan.title': 'Learning plan',
+  'results.plan.intro':
+    'The skills this person most wants to do and finds hardest, highest priority first.',
+  'results.plan.none':
+    'No priorities yet. A skill becomes a priority when it has both a skill answer and an interest answer, and the person wants to do it.',
+  'results.plan.detail': 'Priority {priority} of 16 · {heading}',
+  'results.band.high': 'High priority',
+  'results.band.medium': 'Medium priority',
+  'results.band.low': 'Low priority',
+  'results.band.none': 'Not a priority',
+  'results.askInterest.title': 'Ask about interest',
+  'results.askInterest.intro':
+    'These skills have a skill answer but no interest answer. Ask the person whether they want to do them.',
+  'results.headings.title': 'Skills by heading',
+  'results.headings.chartTitle':
+    'Skills and confidence against interest and motivation, by heading',
+  'results.headings.chartNote': 'The same figures are in the table below the chart.',
+  'results.headings.heading': 'Heading',
+  'results.headings.notScored': 'Not scored',
+  'results.headings.cell': '{score} ({answered} of {count})',
+  'results.headings.cellLow': '{score} ({answered} of {count}, low coverage)',
+  'results.print': 'Print results',
+  'results.back': 'Back to all assessments',
+  'results.notFinished': 'This assessment is not finished yet.',
+  'results.continue': 'Continue the assessment',
+
+  'help.device':
+    'Device loan or donation schemes, such as a national device bank through a local digital inclusion hub, and library device loans.',
+  'help.data-cost':
+    'Broadband social tariffs (people on Universal Credit and some other benefits qualify), free SIM cards and data from a national databank, and free library Wi-Fi.',
+  'help.connectivity':
+    'Coverage checkers, a broadband Universal Service Obligation request, mobile or fixed-wireless alternatives, and library access meanwhile.',
+  'help.place':
+    'A quiet place to get online: the library, a community hub or a digital champion session.',
+  'help.skills':
+    'Library and digital champion sessions, free online basic skills courses, and free Essential Digital Skills qualifications (England).',
+  'help.motivation':
+    'Start from the skills this person wants to do most: their "hooks" in the learning plan.',
+  'help.access-needs':
+    'Device accessibility settings, free disability technology support charities, ESOL classes, and Welsh-language support in Wales.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+export type Message = string | PluralForms;
+export type Catalogue = Readonly<Record<MessageKey, Message>>;

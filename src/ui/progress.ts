@@ -1,0 +1,12 @@
+/** How far an assessment has got, for lists and the review step. */
+import { bankV1, questionsInSet, type Assessment, type QuestionRef } from '../domain/index.ts';
+
+/** Questions with any answer other than "skipped" (a non-answer such as "don't know" counts). */
+export function answeredCount(assessment: Assessment, questions?: readonly QuestionRef[]) {
+  const asked = questions ?? questionsInSet(bankV1, assessment.set);
+  const answered = asked.filter((q) => {
+    const a = assessment.answers[q.facet][q.itemId];
+    return a !== undefined && a !== 'skipped';
+  }).length;
+  return { answered, count: asked.length };
+}

@@ -1,0 +1,165 @@
+import type { Assessment } from '../../domain/index.ts';
+import type { StoredAssessment } from '../../storage/assessment-store.ts';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { formatIsoDate } from '../format.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { answeredCount } from '../progress.ts';
+import { useServices } from '../services.ts';
+import { useAsync } from '../use-async.ts';
+
+/** The start screen: start or resume an assessment, and every assessment on this device. */
+export function HomeScreen() {
+  const { t } = useI18n();
+  const { store } = useServices();
+  const rows = useAsync(() => store.list(), [store]);
+
+  return (
+    <>
+      <PageTitle focusKey="home">{t('home.title')}</PageTitle>
+      <p>
+        <a class="button" href="/new">
+          {t('home.start')}
+        </a>
+      </p>
+      {rows.status === 'loading' && <p>{t('app.loading')}</p>}
+      {rows.status === 'error' && (
+        <p class="error-message" role="alert">
+          {t('home.loadError', { reason: rows.error.message })}
+        </p>
+      )}
+      {rows.status === 'done' && <AssessmentLists rows={rows.value} />}
+    </>
+  );
+}
+
+function AssessmentLists({ rows }: { rows: readonly StoredAssessment[] }) {
+  const { t } = useI18n();
+  const good = rows.flatMap((r) => (r.ok ? [r.assessment] : []));
+  const damaged = rows.flatMap((r) => (r.ok ? [] : [r]));
+  const inProgress = good.filter((a) => a.status === 'in-progress');
+  const finished = good.filter((a) => a.status === 'finished');
+  const latest = inProgress[0];
+  return (
+    <>
+      {latest && <ResumeOffer assessment={latest} />}
+      {good.length === 0 && damaged.length === 0 && <p>{t('home.none')}</p>}
+      {good.length > 0 && (
+        <>
+          <AssessmentTable
+            id="in-progress"
+            title={t('home.inProgress')}
+            empty={t('home.noneInProgress')}
+            rows={inProgress}
+          />
+          <AssessmentTable
+            id="finished"
+            title={t('home.finished')}
+            empty={t('home.noneFinished')}
+            rows={finished}
+          />
+        </>
+      )}
+      {damaged.length > 0 && (
+        <section class="panel panel-warning" aria-labelledby="damaged-title">
+          <h2 id="damaged-title">{t('home.damaged.title')}</h2>
+          <p>{t('home.damaged.body')}</p>
+          <ul>
+            {damaged.map((d) => (
+              <li key={d.id}>
+                <a
+                  href={`data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(d.raw, null, 2))}`}
+                  download={`doorstep-record-${d.id}.json`}
+                >
+                  {t('home.damaged.download', { id: d.id })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function ResumeOffer({ assessment }: { assessment: Assessment }) {
+  const { t, locale } = useI18n();
+  return (
+    <section class="panel panel-highlight" aria-labelledby="resume-title">
+      <h2 id="resume-title">{t('home.resume.title')}</h2>
+      <p>
+        {t('home.resume.body', {
+          who: assessment.residentRef ?? t('home.anonymous'),
+          date: formatIsoDate(assessment.date, locale),
+        })}
+      </p>
+      <p>{t('home.answered', answeredCount(assessment))}</p>
+      <a class="button" href={`/assessments/${assessment.id}/${assessment.step + 1}`}>
+        {t('home.resume.action')}
+      </a>
+    </section>
+  );
+}
+
+function AssessmentTable(props: {
+  id: string;
+  title: string;
+  empty: string;
+  rows: readonly Assessment[];
+}) {
+  const { t, locale } = useI18n();
+  const { id } = props;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{props.title}</h2>
+      {props.rows.length === 0 ? (
+        <p>{props.empty}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('home.table.resident')}</th>
+                <th scope="col">{t('home.table.date')}</th>
+                <th scope="col">{t('home.table.venue')}</th>
+                <th scope="col">{t('home.table.set')}</th>
+                <th scope="col">{t('home.table.progress')}</th>
+                <th scope="col">{t('home.table.action')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.rows.map((a) => {
+                const who = a.residentRef ?? t('home.anonymous');
+                return (
+                  <tr key={a.id}>
+                    <td>{who}</td>
+                    <td>{formatIsoDate(a.date, locale)}</td>
+                    <td>{t(`venue.${a.venue}`)}</td>
+                    <td>{t(`set.${a.set}`)}</td>
+                    <td>{t('home.answered', answeredCount(a))}</td>
+                    <td>
+                      {a.status === 'finished' ? (
+                        <a
+                          href={`/assessments/${a.id}/results`}
+                          aria-label={t('home.viewResultsFor', { who })}
+                        >
+                          {t('home.viewResults')}
+                        </a>
+                      ) : (
+                        <a
+                          href={`/assessments/${a.id}/${a.step + 1}`}
+                          aria-label={t('home.continueFor', { who })}
+                        >
+                          {t('home.continue')}
+                        </a>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,283 @@
+import { useLocation } from 'preact-iso';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import {
+  bankV1,
+  interviewSteps,
+  questionsInSet,
+  questionsOnStep,
+  unansweredOnStep,
+  type Answer,
+  type Assessment,
+  type QuestionRef,
+  type Step,
+} from '../../domain/index.ts';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { Question } from '../components/Question.tsx';
+import { bankText, skillText } from '../format.ts';
+import { useI18n, type Translate } from '../i18n/i18n.ts';
+import { answeredCount } from '../progress.ts';
+import { useServices } from '../services.ts';
+import { useAsync } from '../use-async.ts';
+
+/** Marks each answer's tap-to-commit time, read by `npm run bench` and by field diagnostics. */
+export const ANSWER_SAVED_MEASURE = 'doorstep:answer-saved';
+
+export default function InterviewScreen({ id, step }: { id: string; step: string }) {
+  const { t } = useI18n();
+  const { store } = useServices();
+  const loaded = useAsync(() => store.get(id), [id]);
+  if (loaded.status === 'loading') return <p>{t('app.loading')}</p>;
+  if (loaded.status === 'error' || !loaded.value || !loaded.value.ok) {
+    return (
+      <>
+        <PageTitle focusKey="missing">{t('interview.notFound')}</PageTitle>
+        <a href="/">{t('app.home')}</a>
+      </>
+    );
+  }
+  const assessment = loaded.value.assessment;
+  if (assessment.status === 'finished') {
+    return (
+      <>
+        <PageTitle focusKey="finished">{t('interview.finished')}</PageTitle>
+        <a href={`/assessments/${id}/results`}>{t('home.viewResults')}</a>
+      </>
+    );
+  }
+  return <Interview initial={assessment} stepNumber={Number(step)} />;
+}
+
+function Interview({ initial, stepNumber }: { initial: Assessment; stepNumber: number }) {
+  const { t, locale } = useI18n();
+  const { store } = useServices();
+  const { route } = useLocation();
+  const [assessment, setAssessment] = useState(initial);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const id = assessment.id;
+  const steps = useMemo(() => interviewSteps(bankV1, assessment.set), [assessment.set]);
+  const index = Number.isInteger(stepNumber)
+    ? Math.min(Math.max(stepNumber - 1, 0), steps.length - 1)
+    : assessment.step;
+  const step = steps[index] as Step;
+  const who = assessment.residentRef ?? t('home.anonymous');
+
+  // Reopening resumes at the step last shown, however the person got there (links, back button).
+  useEffect(() => {
+    if (index !== assessment.step) {
+      store.moveToStep(id, index, []).then(setAssessment, () => {});
+    }
+  }, [index]);
+
+  const onAnswer = useCallback(
+    async (question: QuestionRef, answer: Answer, event: Event) => {
+      const tapped = event.timeStamp;
+      setAssessment((a) => withAnswer(a, question, answer));
+      try {
+        await store.saveAnswer(id, question, answer);
+        performance.measure(ANSWER_SAVED_MEASURE, { start: tapped, end: performance.now() });
+        setError(null);
+      } catch (e) {
+        setError(t('interview.saveError', { reason: (e as Error).message }));
+        // Show what is really stored, not what we hoped was.
+        const stored = await store.get(id).catch(() => undefined);
+        if (stored?.ok) setAssessment(stored.assessment);
+      }
+    },
+    [id, t],
+  );
+
+  const goTo = async (target: number, finishing = false) => {
+    setBusy(true);
+    try {
+      const skipped = target > index ? unansweredOnStep(bankV1, step, assessment.answers) : [];
+      if (finishing) {
+        const all = questionsInSet(bankV1, assessment.set).filter(
+          (q) => assessment.answers[q.facet][q.itemId] === undefined,
+        );
+        await store.finish(id, all);
+        route(`/assessments/${id}/results`);
+        return;
+      }
+      setAssessment(await store.moveToStep(id, target, skipped));
+      route(`/assessments/${id}/${target + 1}`);
+    } catch (e) {
+      setError(t('interview.saveError', { reason: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = stepTitle(step, t, locale);
+  return (
+    <>
+      {error && (
+        <p class="error-message" role="alert">
+          {error}
+        </p>
+      )}
+      <p class="caption">{t('interview.caption', { who })}</p>
+      <p class="caption" id="step-progress">
+        {t('interview.progress', { step: index + 1, count: steps.length })}
+      </p>
+      <progress class="progress" value={index + 1} max={steps.length} aria-hidden="true" />
+      <PageTitle focusKey={`step-${index}`} describedBy="step-progress">
+        {title}
+      </PageTitle>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void goTo(index + 1, step.kind === 'review');
+        }}
+      >
+        {step.kind === 'review' ? (
+          <Review assessment={assessment} steps={steps} />
+        ) : (
+          <StepQuestions step={step} assessment={assessment} onAnswer={onAnswer} />
+        )}
+        <div class="button-group">
+          <button type="submit" class="button" disabled={busy}>
+            {step.kind === 'review' ? t('interview.finish') : t('interview.next')}
+          </button>
+          {index > 0 && (
+            <button
+              type="button"
+              class="button button-secondary"
+              disabled={busy}
+              onClick={() => void goTo(index - 1)}
+            >
+              {t('interview.back')}
+            </button>
+          )}
+          <a class="link-button" href="/">
+            {t('interview.later')}
+          </a>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function StepQuestions(props: {
+  step: Exclude<Step, { kind: 'review' }>;
+  assessment: Assessment;
+  onAnswer: (q: QuestionRef, a: Answer, e: Event) => void;
+}) {
+  const { t, locale } = useI18n();
+  const { step, assessment, onAnswer } = props;
+  const answers = assessment.answers;
+  if (step.kind === 'heading') {
+    return (
+      <>
+        <p>{t('interview.skill.intro')}</p>
+        <p class="hint">{t('interview.savedHint')}</p>
+        {step.skills.map((skill) => {
+          const { label, example } = skillText(skill, locale);
+          return (
+            <section class="skill" key={skill.id} aria-labelledby={`skill-${skill.id}`}>
+              <h2 id={`skill-${skill.id}`}>{label}</h2>
+              <p class="hint">{t('interview.skill.example', { example })}</p>
+              <Question
+                question={{ facet: 'skill', itemId: skill.id }}
+                legend={t('interview.skill.legend', { skill: label })}
+                answer={answers.skill[skill.id]}
+                onAnswer={onAnswer}
+              />
+              <Question
+                question={{ facet: 'interest', itemId: skill.id }}
+                legend={t('interview.interest.legend', { skill: label })}
+                answer={answers.interest[skill.id]}
+                onAnswer={onAnswer}
+              />
+            </section>
+          );
+        })}
+      </>
+    );
+  }
+  const items = step.kind === 'basics' ? bankV1.basics : bankV1.blockers;
+  return (
+    <>
+      <p>{t(step.kind === 'basics' ? 'interview.basics.intro' : 'interview.blockers.intro')}</p>
+      <p class="hint">{t('interview.savedHint')}</p>
+      {items.map((item) => (
+        <Question
+          key={item.id}
+          question={{ facet: step.kind, itemId: item.id }}
+          legend={bankText(item.text, locale)}
+          hint={'optional' in item && item.optional ? t('interview.optional') : undefined}
+          answer={answers[step.kind][item.id]}
+          onAnswer={onAnswer}
+        />
+      ))}
+    </>
+  );
+}
+
+function Review({ assessment, steps }: { assessment: Assessment; steps: readonly Step[] }) {
+  const { t, locale } = useI18n();
+  return (
+    <>
+      <p>{t('interview.review.intro')}</p>
+      <p>{t('interview.review.partial')}</p>
+      <table class="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('interview.review.section')}</th>
+            <th scope="col">{t('interview.review.answered')}</th>
+            <th scope="col">
+              <span class="visually-hidden">{t('interview.review.change')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {steps.map((step, i) => {
+            if (step.kind === 'review') return null;
+            const title = stepTitle(step, t, locale);
+            return (
+              <tr key={i}>
+                <th scope="row">{title}</th>
+                <td>
+                  {t(
+                    'interview.review.counts',
+                    answeredCount(assessment, questionsOnStep(bankV1, step)),
+                  )}
+                </td>
+                <td>
+                  <a
+                    href={`/assessments/${assessment.id}/${i + 1}`}
+                    aria-label={t('interview.review.changeStep', { step: title })}
+                  >
+                    {t('interview.review.change')}
+                  </a>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function stepTitle(step: Step, t: Translate, locale: 'en'): string {
+  switch (step.kind) {
+    case 'basics':
+      return t('interview.basics.title');
+    case 'blockers':
+      return t('interview.blockers.title');
+    case 'review':
+      return t('interview.review.title');
+    case 'heading': {
+      const heading = bankV1.headings.find((h) => h.id === step.headingId);
+      return heading ? bankText(heading.text, locale) : step.headingId;
+    }
+  }
+}
+
+function withAnswer(a: Assessment, q: QuestionRef, answer: Answer): Assessment {
+  return {
+    ...a,
+    answers: { ...a.answers, [q.facet]: { ...a.answers[q.facet], [q.itemId]: answer } },
+  };
+}

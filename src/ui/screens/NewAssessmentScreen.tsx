@@ -1,0 +1,152 @@
+import { useLocation } from 'preact-iso';
+import { useState } from 'preact/hooks';
+import {
+  ISO_DATE_PATTERN,
+  RESIDENT_REF_PATTERN,
+  VENUES,
+  newAssessment,
+  type AssessmentSet,
+  type Venue,
+} from '../../domain/index.ts';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { Radios } from '../components/Radios.tsx';
+import { localIsoDate } from '../format.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { useServices } from '../services.ts';
+
+/** Who, where, when and which set: the details asked before the first question. */
+export default function NewAssessmentScreen() {
+  const { t } = useI18n();
+  const { store, now, newId } = useServices();
+  const { route } = useLocation();
+  const today = localIsoDate(now());
+  const [ref, setRef] = useState('');
+  const [venue, setVenue] = useState<Venue | undefined>(undefined);
+  const [date, setDate] = useState(today);
+  const [set, setSet] = useState<AssessmentSet>('full');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const reference = ref.trim();
+    const found: FieldError[] = [];
+    if (reference !== '' && !RESIDENT_REF_PATTERN.test(reference)) {
+      found.push({ field: 'residentRef', message: t('new.ref.error') });
+    }
+    if (!venue) found.push({ field: 'venue', message: t('new.venue.error') });
+    if (!isRealPastDate(date, today)) found.push({ field: 'date', message: t('new.date.error') });
+    setErrors(found);
+    if (found.length > 0 || !venue) return;
+    const assessment = newAssessment(
+      { residentRef: reference === '' ? null : reference, venue, date, set },
+      { id: newId(), now: now() },
+    );
+    try {
+      await store.create(assessment);
+      route(`/assessments/${assessment.id}/1`);
+    } catch (error) {
+      setSaveError(t('new.saveError', { reason: String((error as Error).message ?? error) }));
+    }
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {saveError && (
+        <p class="error-message" role="alert">
+          {saveError}
+        </p>
+      )}
+      <PageTitle focusKey="new">{t('new.title')}</PageTitle>
+      <form onSubmit={submit} noValidate>
+        <div class={errorFor('residentRef') ? 'form-group form-group-error' : 'form-group'}>
+          <label class="label" for="residentRef">
+            {t('new.ref.label')}
+          </label>
+          <p class="hint" id="residentRef-hint">
+            {t('new.ref.hint')}
+          </p>
+          {errorFor('residentRef') && (
+            <p class="error-message" id="residentRef-error">
+              {errorFor('residentRef')}
+            </p>
+          )}
+          <input
+            class="input"
+            id="residentRef"
+            name="residentRef"
+            type="text"
+            autocomplete="off"
+            spellcheck={false}
+            maxLength={40}
+            value={ref}
+            aria-describedby={
+              errorFor('residentRef') ? 'residentRef-hint residentRef-error' : 'residentRef-hint'
+            }
+            aria-invalid={errorFor('residentRef') ? true : undefined}
+            onInput={(e) => setRef(e.currentTarget.value)}
+          />
+        </div>
+        <Radios
+          name="venue"
+          legend={t('new.venue.legend')}
+          error={errorFor('venue')}
+          options={VENUES.map((v) => ({ value: v, label: t(`new.venue.${v}`) }))}
+          value={venue}
+          onChange={(v) => setVenue(v as Venue)}
+        />
+        <div class={errorFor('date') ? 'form-group form-group-error' : 'form-group'}>
+          <label class="label" for="date">
+            {t('new.date.label')}
+          </label>
+          {errorFor('date') && (
+            <p class="error-message" id="date-error">
+              {errorFor('date')}
+            </p>
+          )}
+          <input
+            class="input input-date"
+            id="date"
+            name="date"
+            type="date"
+            max={today}
+            value={date}
+            aria-describedby={errorFor('date') ? 'date-error' : undefined}
+            aria-invalid={errorFor('date') ? true : undefined}
+            onInput={(e) => setDate(e.currentTarget.value)}
+          />
+        </div>
+        <Radios
+          name="set"
+          legend={t('new.set.legend')}
+          options={[
+            { value: 'full', label: t('new.set.full'), hint: t('new.set.full.hint') },
+            { value: 'short', label: t('new.set.short'), hint: t('new.set.short.hint') },
+          ]}
+          value={set}
+          onChange={(v) => setSet(v as AssessmentSet)}
+        />
+        <div class="button-group">
+          <button type="submit" class="button">
+            {t('new.submit')}
+          </button>
+          <a class="link-button" href="/">
+            {t('new.cancel')}
+          </a>
+        </div>
+      </form>
+    </>
+  );
+}
+
+function isRealPastDate(iso: string, today: string): boolean {
+  if (!ISO_DATE_PATTERN.test(iso)) return false;
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const real =
+    date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  return real && iso <= today;
+}

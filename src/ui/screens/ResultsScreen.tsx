@@ -1,0 +1,215 @@
+import {
+  bankV1,
+  scaleV1,
+  scoreAssessment,
+  signpostsFor,
+  type Assessment,
+  type Facet,
+  type SectionScore,
+} from '../../domain/index.ts';
+import { HeadingChart } from '../components/HeadingChart.tsx';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { bankText, formatIsoDate, skillText } from '../format.ts';
+import type { MessageKey } from '../i18n/en.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { useServices } from '../services.ts';
+import { useAsync } from '../use-async.ts';
+
+/** The profile and learning plan, computed on the device from the stored answers. */
+export default function ResultsScreen({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { store } = useServices();
+  const loaded = useAsync(() => store.get(id), [id]);
+  if (loaded.status === 'loading') return <p>{t('app.loading')}</p>;
+  if (loaded.status === 'error' || !loaded.value || !loaded.value.ok) {
+    return (
+      <>
+        <PageTitle focusKey="missing">{t('interview.notFound')}</PageTitle>
+        <a href="/">{t('app.home')}</a>
+      </>
+    );
+  }
+  const assessment = loaded.value.assessment;
+  if (assessment.status !== 'finished') {
+    return (
+      <>
+        <PageTitle focusKey="unfinished">{t('results.notFinished')}</PageTitle>
+        <a href={`/assessments/${id}/${assessment.step + 1}`}>{t('results.continue')}</a>
+      </>
+    );
+  }
+  return <Results assessment={assessment} />;
+}
+
+const COVERAGE: Record<Facet, MessageKey> = {
+  basics: 'results.coverage.basics',
+  blockers: 'results.coverage.blockers',
+  skill: 'results.coverage.skills',
+  interest: 'results.coverage.skills',
+};
+
+function Results({ assessment }: { assessment: Assessment }) {
+  const { t, locale } = useI18n();
+  const scores = scoreAssessment(assessment.answers, bankV1, scaleV1);
+  const itemText = (id: string) => {
+    const item = [...bankV1.basics, ...bankV1.blockers].find((i) => i.id === id);
+    return item ? bankText(item.text, locale) : id;
+  };
+  const skillLabel = (id: string) => {
+    const skill = bankV1.skillById.get(id);
+    return skill ? skillText(skill, locale).label : id;
+  };
+  const headingLabel = (id: string) => {
+    const heading = bankV1.headings.find((h) => h.id === id);
+    return heading ? bankText(heading.text, locale) : id;
+  };
+  const signposts = signpostsFor(scores.flags);
+  const cell = (s: SectionScore) =>
+    s.score === null
+      ? t('results.headings.notScored')
+      : t(s.lowCoverage ? 'results.headings.cellLow' : 'results.headings.cell', {
+          score: s.score,
+          answered: s.answered,
+          count: s.total,
+        });
+
+  return (
+    <>
+      <p class="caption">
+        {t('results.caption', {
+          who: assessment.residentRef ?? t('home.anonymous'),
+          date: formatIsoDate(assessment.date, locale),
+        })}
+      </p>
+      <PageTitle focusKey="results">{t('results.title')}</PageTitle>
+
+      <section aria-labelledby="sections-title">
+        <h2 id="sections-title">{t('results.sections.title')}</h2>
+        <p>{t('results.sections.intro')}</p>
+        <ul class="score-cards">
+          {(['basics', 'blockers', 'skill', 'interest'] as const).map((facet) => {
+            const s = scores.sections[facet];
+            return (
+              <li class="score-card" key={facet} data-section={facet}>
+                <h3>{t(`section.${facet}`)}</h3>
+                <p class="score-value">
+                  {s.score === null ? t('results.noScore') : t('results.score', { score: s.score })}
+                </p>
+                <p>{t(COVERAGE[facet], { answered: s.answered, count: s.total })}</p>
+                {s.lowCoverage && s.score !== null && (
+                  <p>
+                    <strong class="tag tag-warning">{t('results.lowCoverage')}</strong>{' '}
+                    <span class="hint">{t('results.lowCoverage.hint')}</span>
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section aria-labelledby="flags-title">
+        <h2 id="flags-title">{t('results.flags.title')}</h2>
+        {scores.flags.length === 0 ? (
+          <p>{t('results.flags.none')}</p>
+        ) : (
+          <ul class="flags">
+            {scores.flags.map((f) => (
+              <li key={f.itemId}>{t(`results.flag.${f.kind}`, { item: itemText(f.itemId) })}</li>
+            ))}
+          </ul>
+        )}
+        {signposts.length > 0 && (
+          <>
+            <h3>{t('results.help.title')}</h3>
+            <ul>
+              {signposts.map((s) => (
+                <li key={s}>{t(`help.${s}`)}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="plan-title">
+        <h2 id="plan-title">{t('results.plan.title')}</h2>
+        {scores.plan.length === 0 ? (
+          <p>{t('results.plan.none')}</p>
+        ) : (
+          <>
+            <p>{t('results.plan.intro')}</p>
+            <ol class="plan">
+              {scores.plan.map((p) => (
+                <li key={p.skillId} data-skill={p.skillId}>
+                  <span class="plan-skill">{skillLabel(p.skillId)}</span>{' '}
+                  <strong class={`tag tag-${p.band}`}>{t(`results.band.${p.band}`)}</strong>{' '}
+                  <span class="hint">
+                    {t('results.plan.detail', {
+                      priority: p.priority,
+                      heading: headingLabel(p.headingId),
+                    })}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+        {scores.askAboutInterest.length > 0 && (
+          <>
+            <h3>{t('results.askInterest.title')}</h3>
+            <p>{t('results.askInterest.intro')}</p>
+            <ul class="ask-interest">
+              {scores.askAboutInterest.map((id) => (
+                <li key={id}>{skillLabel(id)}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="headings-title">
+        <h2 id="headings-title">{t('results.headings.title')}</h2>
+        <figure class="figure">
+          <figcaption>
+            {t('results.headings.chartTitle')}{' '}
+            <span class="hint">{t('results.headings.chartNote')}</span>
+          </figcaption>
+          <HeadingChart
+            rows={scores.headings.map((h) => ({ label: headingLabel(h.headingId), scores: h }))}
+            skillLabel={t('section.skill')}
+            interestLabel={t('section.interest')}
+          />
+        </figure>
+        <div class="table-scroll">
+          <table class="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('results.headings.heading')}</th>
+                <th scope="col">{t('section.skill')}</th>
+                <th scope="col">{t('section.interest')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {scores.headings.map((h) => (
+                <tr key={h.headingId} data-heading={h.headingId}>
+                  <th scope="row">{headingLabel(h.headingId)}</th>
+                  <td>{cell(h.skill)}</td>
+                  <td>{cell(h.interest)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <div class="button-group no-print">
+        <button type="button" class="button" onClick={() => window.print()}>
+          {t('results.print')}
+        </button>
+        <a class="link-button" href="/">
+          {t('results.back')}
+        </a>
+      </div>
+    </>
+  );
+}
