@@ -65,7 +65,7 @@ export function sectionScore(
     score: answered === 0 ? null : Math.round((100 * sum) / (4 * answered)),
     answered,
     total,
-    lowCoverage: answered / total <= scale.lowCoverage.minShare || answered < minAnswered,
+    lowCoverage: answered / total < scale.lowCoverage.minShare || answered < minAnswered,
   };
 }
 

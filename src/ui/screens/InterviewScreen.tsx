@@ -75,7 +75,7 @@ function Interview({ initial, stepNumber }: { initial: Assessment; stepNumber: n
       setAssessment((a) => withAnswer(a, question, answer));
       try {
         await store.saveAnswer(id, question, answer);
-        performance.measure(ANSWER_SAVED_MEASURE, { start: tapped, end: performance.now() });
+        measureAnswerSaved(tapped);
         setError(null);
       } catch (e) {
         setError(t('interview.saveError', { reason: (e as Error).message }));
@@ -272,6 +272,14 @@ function stepTitle(step: Step, t: Translate, locale: 'en'): string {
       const heading = bankV1.headings.find((h) => h.id === step.headingId);
       return heading ? bankText(heading.text, locale) : step.headingId;
     }
+  }
+}
+
+function measureAnswerSaved(tapped: number) {
+  try {
+    performance.measure(ANSWER_SAVED_MEASURE, { start: tapped, end: performance.now() });
+  } catch {
+    // Measuring is diagnostics only: a browser without User Timing Level 3 just has no numbers.
   }
 }
 
