@@ -3,6 +3,8 @@
 // sync API will be registered beside apiRoutes under /api.
 import { STATUS_CODES } from 'node:http';
 import path from 'node:path';
+import { constants as zlib } from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import Fastify from 'fastify';
 import type {
@@ -28,6 +30,12 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false });
   app.addHook('onRequest', addSecurityHeaders);
   app.setErrorHandler(replyWithError);
+  // The links where Doorstep is used are slow: compress everything, at a brotli level cheap
+  // enough to do per request.
+  await app.register(fastifyCompress, {
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+  });
   await app.register(apiRoutes, { prefix: '/api' });
   await serveWebApp(app, deps.staticDir);
   return app;

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyAnswers, newAssessment, type Assessment } from '../../src/domain/index.ts';
+import { emptyAnswers, newAssessment, type Answers, type Assessment } from '../../src/domain/index.ts';
 import { renderApp } from '../support/render-app.tsx';
 
 afterEach(cleanup);
@@ -188,7 +188,7 @@ describe('the interview', () => {
   });
 
   it('finishes a partial assessment and shows its results', async () => {
-    const answers = { ...emptyAnswers(), skill: { TR05: 1 }, interest: { TR05: 4 } };
+    const answers: Answers = { ...emptyAnswers(), skill: { TR05: 1 }, interest: { TR05: 4 } };
     const app = await renderApp('/assessments/x1/10', ({ store }) =>
       store.create(assessment({ step: 9, answers })),
     );
