@@ -19,5 +19,9 @@ render(
   document.getElementById('app') as HTMLElement,
 );
 
+// Ask the browser not to evict unsent assessments under storage pressure (Chromium grants this
+// to installed or frequently used apps).
+void navigator.storage?.persist?.().catch(() => false);
+
 // workbox-window is not needed to show the first screen: load it afterwards.
 void import('../sw/register.ts').then(({ registerServiceWorker }) => registerServiceWorker(pwa));

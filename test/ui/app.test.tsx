@@ -1,6 +1,11 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { emptyAnswers, newAssessment, type Answers, type Assessment } from '../../src/domain/index.ts';
+import {
+  emptyAnswers,
+  newAssessment,
+  type Answers,
+  type Assessment,
+} from '../../src/domain/index.ts';
 import { renderApp } from '../support/render-app.tsx';
 
 afterEach(cleanup);
