@@ -1,11 +1,14 @@
 import { memo } from 'preact/compat';
-import { scaleV1, type Answer, type QuestionRef } from '../../domain/index.ts';
+import { scaleV1, type Answer, type Facet, type QuestionRef } from '../../domain/index.ts';
 import { bankText } from '../format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { Radios, type RadioOption } from './Radios.tsx';
 
 interface QuestionProps {
-  readonly question: QuestionRef;
+  // Plain values rather than a QuestionRef object, so that memo() sees equal props and a tap
+  // re-renders only the question that changed.
+  readonly facet: Facet;
+  readonly itemId: string;
   readonly legend: string;
   readonly hint?: string | undefined;
   readonly answer: Answer | undefined;
@@ -15,7 +18,7 @@ interface QuestionProps {
 /** One question: the five scored options of its facet, then the non-answers. */
 export const Question = memo(function Question(props: QuestionProps) {
   const { locale, t } = useI18n();
-  const { question } = props;
+  const question = { facet: props.facet, itemId: props.itemId };
   const options: RadioOption[] = scaleV1.options[question.facet].map((o) => ({
     value: String(o.score),
     label: bankText(o.text, locale),

@@ -72,9 +72,11 @@ function Interview({ initial, stepNumber }: { initial: Assessment; stepNumber: n
   const onAnswer = useCallback(
     async (question: QuestionRef, answer: Answer, event: Event) => {
       const tapped = event.timeStamp;
+      // Start the write before re-rendering: the commit is what must not wait.
+      const saved = store.saveAnswer(id, question, answer);
       setAssessment((a) => withAnswer(a, question, answer));
       try {
-        await store.saveAnswer(id, question, answer);
+        await saved;
         measureAnswerSaved(tapped);
         setError(null);
       } catch (e) {
@@ -174,17 +176,19 @@ function StepQuestions(props: {
         {step.skills.map((skill) => {
           const { label, example } = skillText(skill, locale);
           return (
-            <section class="skill" key={skill.id} aria-labelledby={`skill-${skill.id}`}>
-              <h2 id={`skill-${skill.id}`}>{label}</h2>
+            <section class="skill" key={skill.id} aria-labelledby={`skill-title-${skill.id}`}>
+              <h2 id={`skill-title-${skill.id}`}>{label}</h2>
               <p class="hint">{t('interview.skill.example', { example })}</p>
               <Question
-                question={{ facet: 'skill', itemId: skill.id }}
+                facet="skill"
+                itemId={skill.id}
                 legend={t('interview.skill.legend', { skill: label })}
                 answer={answers.skill[skill.id]}
                 onAnswer={onAnswer}
               />
               <Question
-                question={{ facet: 'interest', itemId: skill.id }}
+                facet="interest"
+                itemId={skill.id}
                 legend={t('interview.interest.legend', { skill: label })}
                 answer={answers.interest[skill.id]}
                 onAnswer={onAnswer}
@@ -203,7 +207,8 @@ function StepQuestions(props: {
       {items.map((item) => (
         <Question
           key={item.id}
-          question={{ facet: step.kind, itemId: item.id }}
+          facet={step.kind}
+          itemId={item.id}
           legend={bankText(item.text, locale)}
           hint={'optional' in item && item.optional ? t('interview.optional') : undefined}
           answer={answers[step.kind][item.id]}
@@ -220,42 +225,44 @@ function Review({ assessment, steps }: { assessment: Assessment; steps: readonly
     <>
       <p>{t('interview.review.intro')}</p>
       <p>{t('interview.review.partial')}</p>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('interview.review.section')}</th>
-            <th scope="col">{t('interview.review.answered')}</th>
-            <th scope="col">
-              <span class="visually-hidden">{t('interview.review.change')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {steps.map((step, i) => {
-            if (step.kind === 'review') return null;
-            const title = stepTitle(step, t, locale);
-            return (
-              <tr key={i}>
-                <th scope="row">{title}</th>
-                <td>
-                  {t(
-                    'interview.review.counts',
-                    answeredCount(assessment, questionsOnStep(bankV1, step)),
-                  )}
-                </td>
-                <td>
-                  <a
-                    href={`/assessments/${assessment.id}/${i + 1}`}
-                    aria-label={t('interview.review.changeStep', { step: title })}
-                  >
-                    {t('interview.review.change')}
-                  </a>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div class="table-scroll">
+        <table class="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('interview.review.section')}</th>
+              <th scope="col">{t('interview.review.answered')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t('interview.review.change')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {steps.map((step, i) => {
+              if (step.kind === 'review') return null;
+              const title = stepTitle(step, t, locale);
+              return (
+                <tr key={i}>
+                  <th scope="row">{title}</th>
+                  <td>
+                    {t(
+                      'interview.review.counts',
+                      answeredCount(assessment, questionsOnStep(bankV1, step)),
+                    )}
+                  </td>
+                  <td>
+                    <a
+                      href={`/assessments/${assessment.id}/${i + 1}`}
+                      aria-label={t('interview.review.changeStep', { step: title })}
+                    >
+                      {t('interview.review.change')}
+                    </a>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }

@@ -1,0 +1,205 @@
+/**
+ * Accessibility of every screen and state: axe-core against WCAG 2.2 AA, plus checks axe does not
+ * make: radio targets at least 44 px tall (WCAG 2.5.8 asks for 24), every radio label bound to
+ * its own radio, and no duplicate ids. The update banner is scanned in update.e2e.ts.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import {
+  answer,
+  answerSkill,
+  finish,
+  group,
+  h1,
+  nextStep,
+  openNewAssessmentForm,
+  startAssessment,
+  t,
+  waitForStep,
+} from './support/app.ts';
+import { assertNoAxeViolations } from './support/axe.ts';
+import { launchBrowser } from './support/browser.ts';
+import { DIST_E2E } from './support/build.ts';
+import { serve, type Served } from './support/server.ts';
+
+let server: Served;
+let browser: Browser;
+let page: Page;
+let finishedId: string;
+let inProgressId: string;
+
+before(async () => {
+  server = await serve(DIST_E2E);
+  browser = await launchBrowser();
+  page = await (await browser.newContext()).newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const MIN_TARGET_PX = 44;
+
+/** axe, then the checks on radios and ids that axe leaves out. */
+async function check(state: string, { radios }: { radios: boolean }): Promise<void> {
+  await assertNoAxeViolations(page, state);
+  const duplicates = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+  });
+  assert.deepEqual(duplicates, [], `${state}: duplicate ids`);
+  if (!radios) return;
+  const labels = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLLabelElement>('.radio label')].map((label) => {
+      const box = label.getBoundingClientRect();
+      const own = label.closest('.radio')?.querySelector('input[type="radio"]');
+      return { text: label.textContent, height: box.height, bound: label.control === own };
+    }),
+  );
+  assert.ok(labels.length > 0, `${state}: no radios found`);
+  const small = labels.filter((l) => l.height < MIN_TARGET_PX);
+  assert.deepEqual(small, [], `${state}: radio labels under ${MIN_TARGET_PX}px tall`);
+  const unbound = labels.filter((l) => !l.bound);
+  assert.deepEqual(unbound, [], `${state}: labels that do not select their own radio`);
+}
+
+test('home with no assessments', async () => {
+  await page.goto(server.url + '/');
+  await h1(page, t('home.title')).waitFor();
+  await page.getByText(t('home.none'), { exact: true }).waitFor();
+  await check('empty home', { radios: false });
+});
+
+test('new assessment form, empty and with errors', async () => {
+  await openNewAssessmentForm(page, server.url);
+  await check('new assessment form', { radios: true });
+
+  await page.getByLabel(t('new.ref.label'), { exact: true }).fill('bad ref!');
+  await page.getByRole('button', { name: t('new.submit'), exact: true }).click();
+  const summary = page.getByRole('alert').filter({ hasText: t('errors.summary') });
+  await summary.waitFor();
+  assert.deepEqual(await summary.getByRole('link').allInnerTexts(), [
+    t('new.ref.error'),
+    t('new.venue.error'),
+  ]);
+  // The summary takes focus so that a screen reader announces it.
+  assert.equal(await summary.evaluate((el) => el === document.activeElement), true);
+  await check('new assessment form with errors', { radios: true });
+});
+
+test('interview steps: basics, blockers, a heading with answers, review', async () => {
+  const id = await startAssessment(page, server.url, { residentRef: 'A11Y-1', venue: 'other' });
+  await answer(page, 'basics', 'B1', 0);
+  await answer(page, 'basics', 'B2', 4);
+  await check('basics step', { radios: true });
+  // Focus moves to the step heading (not left on the button that was pressed).
+  await nextStep(page);
+  assert.equal(
+    await h1(page, t('interview.blockers.title')).evaluate((el) => el === document.activeElement),
+    true,
+  );
+  await answer(page, 'blockers', 'K2', 1);
+  await answer(page, 'blockers', 'K5', 'prefer-not-to-say');
+  await check('blockers step', { radios: true });
+  await nextStep(page);
+  await answerSkill(page, 'GS01', 0, 4);
+  await answerSkill(page, 'GS02', 1, 3);
+  await answerSkill(page, 'GS03', 4, 'not-applicable');
+  await answer(page, 'skill', 'GS04', 2);
+  await check('heading step with answers', { radios: true });
+  await page.goto(`${server.url}/assessments/${id}/10`);
+  await waitForStep(page, 10);
+  await check('review step', { radios: false });
+  await finish(page);
+  finishedId = id;
+});
+
+test('results with flags, a plan and an "ask about interest" list', async () => {
+  await page.locator('ul.flags > li').first().waitFor();
+  await page.locator('ol.plan > li').first().waitFor();
+  await page.locator('ul.ask-interest > li').first().waitFor();
+  await check('results with flags and a plan', { radios: false });
+});
+
+test('results with low coverage and sections not scored', async () => {
+  await startAssessment(page, server.url, { set: 'short' });
+  await answer(page, 'basics', 'B3', 3);
+  await nextStep(page);
+  await nextStep(page);
+  await answer(page, 'skill', 'GS05', 3);
+  await page.goto(page.url().replace(/\/\d+$/, '/9'));
+  await page.getByRole('heading', { level: 1, name: t('interview.review.title') }).waitFor();
+  await finish(page);
+  await page.getByText(t('results.noScore'), { exact: true }).first().waitFor();
+  await page.getByText(t('results.lowCoverage'), { exact: true }).first().waitFor();
+  await page.getByText(t('results.plan.none'), { exact: true }).waitFor();
+  await check('results with low coverage', { radios: false });
+});
+
+test('home with assessments in progress and finished', async () => {
+  inProgressId = await startAssessment(page, server.url, {
+    residentRef: 'A11Y-2',
+    venue: 'home-visit',
+  });
+  await answer(page, 'basics', 'B1', 'dont-know');
+  await page.getByRole('link', { name: t('interview.later'), exact: true }).click();
+  await h1(page, t('home.title')).waitFor();
+  await page.getByRole('heading', { name: t('home.resume.title'), exact: true }).waitFor();
+  await page.getByRole('link', { name: t('home.viewResultsFor', { who: 'A11Y-1' }) }).waitFor();
+  await check('home with in-progress and finished assessments', { radios: false });
+});
+
+test('dead ends: page not found, a finished interview, unfinished results', async () => {
+  await page.goto(server.url + '/no/such/page');
+  await h1(page, t('app.notFound.title')).waitFor();
+  await check('not found', { radios: false });
+
+  await page.goto(`${server.url}/assessments/${finishedId}/2`);
+  await h1(page, t('interview.finished')).waitFor();
+  await check('interview of a finished assessment', { radios: false });
+
+  await page.goto(`${server.url}/assessments/${inProgressId}/results`);
+  await h1(page, t('results.notFinished')).waitFor();
+  await check('results of an unfinished assessment', { radios: false });
+
+  await page.goto(`${server.url}/assessments/not-an-id/results`);
+  await h1(page, t('interview.notFound')).waitFor();
+  await check('results of a missing assessment', { radios: false });
+});
+
+test('the group of each question is named by its legend', async () => {
+  const id = await startAssessment(page, server.url);
+  await page.goto(`${server.url}/assessments/${id}/9`);
+  await waitForStep(page, 9);
+  // Advanced skills: five skills, two named groups each, five options and three non-answers.
+  const radios = group(
+    page,
+    t('interview.skill.legend', { skill: 'Sell or create things online' }),
+  ).getByRole('radio');
+  assert.equal(await radios.count(), 8);
+});
+
+test('content reflows at 320 CSS pixels wide without scrolling sideways (WCAG 1.4.10)', async () => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = () =>
+    page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+  const screens: [string, string][] = [
+    ['home', '/'],
+    ['new assessment form', '/new'],
+    ['basics step', `/assessments/${inProgressId}/1`],
+    ['heading step', `/assessments/${inProgressId}/3`],
+    ['review step', `/assessments/${inProgressId}/10`],
+    ['results', `/assessments/${finishedId}/results`],
+  ];
+  for (const [name, url] of screens) {
+    await page.goto(server.url + url);
+    await page.locator('h1').waitFor();
+    await page.getByText(t('app.loading')).waitFor({ state: 'detached' });
+    assert.equal(await overflow(), 0, `${name} scrolls sideways at 320px`);
+  }
+});

@@ -1,0 +1,41 @@
+/**
+ * The first-load budget on the production build: at most 70 KiB gzipped of HTML, JavaScript and
+ * CSS before the first screen, with the interview, results and new-assessment screens and
+ * workbox-window left to load later.
+ */
+import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { test } from 'node:test';
+import { FIRST_LOAD_BUDGET_KIB, measureFirstLoad } from '../bench/first-load.ts';
+import { DIST_E2E } from './support/build.ts';
+
+const LAZY = ['NewAssessmentScreen', 'InterviewScreen', 'ResultsScreen', 'workbox-window'];
+
+test(`the first load is at most ${FIRST_LOAD_BUDGET_KIB} KiB gzipped`, async () => {
+  const firstLoad = await measureFirstLoad(DIST_E2E);
+  const files = firstLoad.files.map((f) => f.file);
+  const report = firstLoad.files.map((f) => `${f.file} ${f.bytesGzip} B`).join('\n');
+
+  assert.ok(files.includes('index.html'));
+  assert.ok(
+    files.some((f) => f.endsWith('.js')),
+    `no script found:\n${report}`,
+  );
+  assert.ok(
+    files.some((f) => f.endsWith('.css')),
+    `no stylesheet found:\n${report}`,
+  );
+  assert.ok(
+    firstLoad.bytesGzip <= FIRST_LOAD_BUDGET_KIB * 1024,
+    `first load is ${firstLoad.kib} KiB gzipped, over ${FIRST_LOAD_BUDGET_KIB} KiB:\n${report}`,
+  );
+
+  // The lazy chunks exist in the build and none of them is in the first load.
+  const assets = await readdir(path.join(DIST_E2E, 'assets'));
+  for (const name of LAZY) {
+    const chunk = assets.find((a) => a.startsWith(name) && a.endsWith('.js'));
+    assert.ok(chunk, `no ${name} chunk in the build: ${assets.join(', ')}`);
+    assert.ok(!files.includes(`assets/${chunk}`), `${chunk} is in the first load:\n${report}`);
+  }
+});
