@@ -45,6 +45,8 @@ export const assessmentSchema = z.strictObject({
   step: z.number().check(z.int(), z.minimum(0)),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** Counts every change on the device: guards concurrent writers, orders versions in sync. */
+  revision: z.number().check(z.int(), z.minimum(1)),
   finishedAt: z.nullable(z.number()),
 });
 
@@ -75,6 +77,7 @@ export function newAssessment(
     step: 0,
     createdAt: context.now,
     updatedAt: context.now,
+    revision: 1,
     finishedAt: null,
   };
 }

@@ -38,7 +38,17 @@ export function parseStored(raw: unknown): StoredAssessment {
   return { ok: false, id, raw, problems: describeIssues(parsed.error.issues) };
 }
 
+/** The stored row moved on since this store last saw it (another tab wrote it). */
+class StaleWrite extends Error {}
+
+function isRevision(raw: unknown, revision: number): boolean {
+  return typeof raw === 'object' && raw !== null && 'revision' in raw && raw.revision === revision;
+}
+
 export class AssessmentStore {
+  /** The last version of each assessment this store read or wrote: the base of a fast write. */
+  private readonly seen = new Map<string, Assessment>();
+
   constructor(
     private readonly db: DoorstepDb,
     private readonly clock: () => number,
@@ -46,11 +56,15 @@ export class AssessmentStore {
 
   async create(assessment: Assessment): Promise<void> {
     await this.db.assessments.add(this.validated(assessment));
+    this.remember(assessment);
   }
 
   async get(id: string): Promise<StoredAssessment | undefined> {
     const raw = await this.db.assessments.get(id);
-    return raw === undefined ? undefined : parseStored(raw);
+    if (raw === undefined) return undefined;
+    const stored = parseStored(raw);
+    if (stored.ok) this.remember(stored.assessment);
+    return stored;
   }
 
   /** Every assessment on the device, most recently changed first; damaged rows included. */
@@ -60,14 +74,40 @@ export class AssessmentStore {
     return rows.sort((a, b) => time(b) - time(a));
   }
 
-  /** Commit one answer. Resolves only when the transaction is durable. */
+  /**
+   * Commit one answer. Resolves only when the transaction is durable.
+   *
+   * The answer is a tap away from the next one, so the write does not wait for a read: the new
+   * row is written from the last version this store saw, while the same transaction reads the
+   * stored row and aborts if another tab changed it meanwhile. Then the ordinary read-modify-write
+   * runs instead.
+   */
   async saveAnswer(id: string, question: QuestionRef, answer: Answer): Promise<Assessment> {
     if (!answerSchema.safeParse(answer).success) {
       throw new StoreError('invalid', `Not an answer: ${JSON.stringify(answer)}`);
     }
-    return this.change(id, (a) => {
+    const setAnswer = (a: Assessment) => {
       a.answers[question.facet][question.itemId] = answer;
-    });
+    };
+    const base = this.seen.get(id);
+    if (base && base.status === 'in-progress') {
+      const next = this.validated(this.edited(structuredClone(base), setAnswer));
+      this.seen.set(id, next);
+      try {
+        await this.db.transaction('rw', this.db.assessments, async () => {
+          const [stored] = await Promise.all([
+            this.db.assessments.get(id),
+            this.db.assessments.put(next),
+          ]);
+          if (!isRevision(stored, base.revision)) throw new StaleWrite();
+        });
+        return next;
+      } catch (error) {
+        this.seen.delete(id);
+        if (!(error instanceof StaleWrite)) throw error;
+      }
+    }
+    return this.change(id, setAnswer);
   }
 
   /** Move to another step, recording the questions left behind unanswered as skipped. */
@@ -91,15 +131,27 @@ export class AssessmentStore {
       const stored = await this.get(id);
       if (!stored) throw new StoreError('not-found', `No assessment ${id} on this device`);
       if (!stored.ok) throw new StoreError('damaged', `Assessment ${id} could not be read`);
-      const assessment = stored.assessment;
-      if (assessment.status === 'finished') {
+      if (stored.assessment.status === 'finished') {
         throw new StoreError('finished', `Assessment ${id} is finished and cannot change`);
       }
-      edit(assessment);
-      assessment.updatedAt = this.clock();
-      await this.db.assessments.put(this.validated(assessment));
-      return assessment;
+      const next = this.validated(this.edited(stored.assessment, edit));
+      await this.db.assessments.put(next);
+      // If the transaction fails after this, the revision guard turns the next fast write into
+      // an ordinary one: a wrong base can never be written.
+      this.remember(next);
+      return next;
     });
+  }
+
+  private edited(assessment: Assessment, edit: (a: Assessment) => void): Assessment {
+    edit(assessment);
+    assessment.updatedAt = this.clock();
+    assessment.revision += 1;
+    return assessment;
+  }
+
+  private remember(assessment: Assessment): void {
+    this.seen.set(assessment.id, structuredClone(assessment));
   }
 
   private validated(assessment: Assessment): Assessment {

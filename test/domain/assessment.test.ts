@@ -31,6 +31,7 @@ describe('a new assessment', () => {
       step: 0,
       createdAt: 1_741_780_000_000,
       updatedAt: 1_741_780_000_000,
+      revision: 1,
       finishedAt: null,
     });
   });

@@ -145,3 +145,52 @@ describe('the database versions', () => {
     expect(await Dexie.exists(db.name)).toBe(true);
   });
 });
+
+describe('answers written by two tabs at once', () => {
+  it('keeps both when each tab has its own view of the same assessment', async () => {
+    const tabA = freshStore();
+    await tabA.store.create(created());
+    const tabB = tabA.reopen();
+    await tabB.get('a-1');
+    await tabA.store.saveAnswer('a-1', { facet: 'basics', itemId: 'B1' }, 1);
+    // Tab B last saw revision 1; its write must not undo tab A's answer.
+    await tabB.saveAnswer('a-1', { facet: 'basics', itemId: 'B2' }, 2);
+    await tabA.store.saveAnswer('a-1', { facet: 'basics', itemId: 'B3' }, 3);
+    const stored = await tabA.reopen().get('a-1');
+    expect(stored?.ok && stored.assessment.answers.basics).toEqual({ B1: 1, B2: 2, B3: 3 });
+    expect(stored?.ok && stored.assessment.revision).toBe(4);
+  });
+
+  it('refuses a late answer from a tab that did not see the assessment finished elsewhere', async () => {
+    const tabA = freshStore();
+    await tabA.store.create(created());
+    const tabB = tabA.reopen();
+    await tabB.get('a-1');
+    await tabA.store.finish('a-1', []);
+    await expect(
+      tabB.saveAnswer('a-1', { facet: 'skill', itemId: 'GS01' }, 2),
+    ).rejects.toMatchObject({
+      code: 'finished',
+    });
+    const stored = await tabA.reopen().get('a-1');
+    expect(stored?.ok && stored.assessment.answers.skill).toEqual({});
+  });
+
+  it('keeps every answer of quick taps in a row, each write building on the one before', async () => {
+    const { store, reopen } = freshStore();
+    await store.create(created());
+    await Promise.all(
+      ['GS01', 'GS02', 'GS03', 'GS04'].map((id, i) =>
+        store.saveAnswer('a-1', { facet: 'skill', itemId: id }, (i % 5) as 0 | 1 | 2 | 3),
+      ),
+    );
+    const stored = await reopen().get('a-1');
+    expect(stored?.ok && stored.assessment.answers.skill).toEqual({
+      GS01: 0,
+      GS02: 1,
+      GS03: 2,
+      GS04: 3,
+    });
+    expect(stored?.ok && stored.assessment.revision).toBe(5);
+  });
+});
