@@ -13,38 +13,31 @@ import {
 } from '../../domain/index.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Question } from '../components/Question.tsx';
+import { StoredAssessment } from '../components/StoredAssessment.tsx';
 import { bankText, skillText } from '../format.ts';
 import { useI18n, type Translate } from '../i18n/i18n.ts';
 import { answeredCount } from '../progress.ts';
 import { useServices } from '../services.ts';
-import { useAsync } from '../use-async.ts';
 
 /** Marks each answer's tap-to-commit time, read by `npm run bench` and by field diagnostics. */
 export const ANSWER_SAVED_MEASURE = 'doorstep:answer-saved';
 
 export default function InterviewScreen({ id, step }: { id: string; step: string }) {
   const { t } = useI18n();
-  const { store } = useServices();
-  const loaded = useAsync(() => store.get(id), [id]);
-  if (loaded.status === 'loading') return <p>{t('app.loading')}</p>;
-  if (loaded.status === 'error' || !loaded.value || !loaded.value.ok) {
-    return (
-      <>
-        <PageTitle focusKey="missing">{t('interview.notFound')}</PageTitle>
-        <a href="/">{t('app.home')}</a>
-      </>
-    );
-  }
-  const assessment = loaded.value.assessment;
-  if (assessment.status === 'finished') {
-    return (
-      <>
-        <PageTitle focusKey="finished">{t('interview.finished')}</PageTitle>
-        <a href={`/assessments/${id}/results`}>{t('home.viewResults')}</a>
-      </>
-    );
-  }
-  return <Interview initial={assessment} stepNumber={Number(step)} />;
+  return (
+    <StoredAssessment id={id}>
+      {(assessment) =>
+        assessment.status === 'finished' ? (
+          <>
+            <PageTitle focusKey="finished">{t('interview.finished')}</PageTitle>
+            <a href={`/assessments/${id}/results`}>{t('home.viewResults')}</a>
+          </>
+        ) : (
+          <Interview initial={assessment} stepNumber={Number(step)} />
+        )
+      }
+    </StoredAssessment>
+  );
 }
 
 function Interview({ initial, stepNumber }: { initial: Assessment; stepNumber: number }) {

@@ -9,36 +9,28 @@ import {
 } from '../../domain/index.ts';
 import { HeadingChart } from '../components/HeadingChart.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { StoredAssessment } from '../components/StoredAssessment.tsx';
 import { bankText, formatIsoDate, skillText } from '../format.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.ts';
-import { useServices } from '../services.ts';
-import { useAsync } from '../use-async.ts';
 
 /** The profile and learning plan, computed on the device from the stored answers. */
 export default function ResultsScreen({ id }: { id: string }) {
   const { t } = useI18n();
-  const { store } = useServices();
-  const loaded = useAsync(() => store.get(id), [id]);
-  if (loaded.status === 'loading') return <p>{t('app.loading')}</p>;
-  if (loaded.status === 'error' || !loaded.value || !loaded.value.ok) {
-    return (
-      <>
-        <PageTitle focusKey="missing">{t('interview.notFound')}</PageTitle>
-        <a href="/">{t('app.home')}</a>
-      </>
-    );
-  }
-  const assessment = loaded.value.assessment;
-  if (assessment.status !== 'finished') {
-    return (
-      <>
-        <PageTitle focusKey="unfinished">{t('results.notFinished')}</PageTitle>
-        <a href={`/assessments/${id}/${assessment.step + 1}`}>{t('results.continue')}</a>
-      </>
-    );
-  }
-  return <Results assessment={assessment} />;
+  return (
+    <StoredAssessment id={id}>
+      {(assessment) =>
+        assessment.status === 'finished' ? (
+          <Results assessment={assessment} />
+        ) : (
+          <>
+            <PageTitle focusKey="unfinished">{t('results.notFinished')}</PageTitle>
+            <a href={`/assessments/${id}/${assessment.step + 1}`}>{t('results.continue')}</a>
+          </>
+        )
+      }
+    </StoredAssessment>
+  );
 }
 
 const COVERAGE: Record<Facet, MessageKey> = {
