@@ -30,9 +30,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
-  layer(['src/shared/**'], [...app, '**/domain/**', '**/server/**', 'dexie', 'preact', 'preact/*']),
-  layer(['src/domain/**'], [...app, '**/server/**', 'dexie', 'preact', 'preact/*', 'node:*']),
+  layer(['src/shared/**'], [...app, '**/server/**', 'dexie', 'preact', 'preact/*', 'node:*']),
+  layer(['src/domain/**'], [...app, '**/shared/**', '**/server/**', 'dexie', 'preact', 'preact/*', 'node:*']),
   layer(['src/storage/**', 'src/sync/**'], ['**/ui/**', '**/app/**', '**/server/**', 'preact']),
   layer(['src/ui/**'], ['**/server/**', '**/app/**', 'dexie']),
-  layer(['src/server/**'], app),
+  layer(['src/server/**'], [...app, 'preact', 'dexie']),
 );

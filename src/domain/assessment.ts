@@ -3,7 +3,8 @@
  * the versions of the bank and scale it was asked with.
  */
 import * as z from 'zod/mini';
-import { answerSchema, emptyAnswers } from './answers.ts';
+import { FACETS, answerSchema, emptyAnswers, type Facet } from './answers.ts';
+import type { Bank } from './bank/schema.ts';
 import { ASSESSMENT_SETS, type AssessmentSet } from './interview.ts';
 
 export const VENUES = ['library', 'home-visit', 'community-hub', 'other'] as const;
@@ -80,4 +81,19 @@ export function newAssessment(
     revision: 1,
     finishedAt: null,
   };
+}
+
+/** Answers to items the bank does not have, as "facet.itemId": the record is not this bank's. */
+export function unknownItems(assessment: Assessment, bank: Bank): string[] {
+  const known: Record<Facet, ReadonlySet<string>> = {
+    basics: new Set(bank.basics.map((i) => i.id)),
+    blockers: new Set(bank.blockers.map((i) => i.id)),
+    skill: new Set(bank.skills.map((s) => s.id)),
+    interest: new Set(bank.skills.map((s) => s.id)),
+  };
+  return FACETS.flatMap((facet) =>
+    Object.keys(assessment.answers[facet])
+      .filter((id) => !known[facet].has(id))
+      .map((id) => `${facet}.${id}`),
+  );
 }

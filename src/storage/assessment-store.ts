@@ -11,6 +11,7 @@ import {
   type QuestionRef,
 } from '../domain/index.ts';
 import type { DoorstepDb } from './db.ts';
+import { outboxEntry } from './outbox-store.ts';
 
 export type StoredAssessment =
   | { readonly ok: true; readonly assessment: Assessment }
@@ -118,11 +119,16 @@ export class AssessmentStore {
     });
   }
 
+  /** Finish, and queue for the server in the same transaction: a finished record is never unqueued. */
   async finish(id: string, skipped: readonly QuestionRef[]): Promise<Assessment> {
-    return this.change(id, (a) => {
-      for (const q of skipped) a.answers[q.facet][q.itemId] ??= 'skipped';
-      a.status = 'finished';
-      a.finishedAt = this.clock();
+    return this.db.transaction('rw', this.db.assessments, this.db.outbox, async () => {
+      const finished = await this.change(id, (a) => {
+        for (const q of skipped) a.answers[q.facet][q.itemId] ??= 'skipped';
+        a.status = 'finished';
+        a.finishedAt = this.clock();
+      });
+      await this.db.outbox.put(outboxEntry(id, finished.revision, this.clock()));
+      return finished;
     });
   }
 

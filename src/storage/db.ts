@@ -5,8 +5,11 @@ import { DB_VERSIONS } from './versions.ts';
 export const DEFAULT_DB_NAME = 'doorstep';
 
 export class DoorstepDb extends Dexie {
-  /** Rows are `unknown` until parsed: a damaged row must fail loudly, not type-check silently. */
+  // Rows are `unknown` until parsed: a damaged row must fail loudly, not type-check silently.
   readonly assessments!: Table<unknown, string>;
+  readonly outbox!: Table<unknown, string>;
+  readonly receipts!: Table<unknown, string>;
+  readonly settings!: Table<unknown, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     // Strict durability makes Chromium flush each commit to disk, so an answer that was
@@ -17,4 +20,11 @@ export class DoorstepDb extends Dexie {
       if (v.upgrade) version.upgrade(v.upgrade);
     }
   }
+}
+
+/** Removes everything this app keeps on the device, in one transaction: sign-out. */
+export async function clearDeviceData(db: DoorstepDb): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    await Promise.all(db.tables.map((table) => table.clear()));
+  });
 }

@@ -1,7 +1,7 @@
 /**
  * Every version of the device database, oldest first. Append only: never edit or remove a
- * released version, add a new one with its upgrade. A test opens a database written by each
- * previous version.
+ * released version, add a new one with its upgrade. test/storage/versions.db.test.ts opens a
+ * database written by each previous version.
  */
 import type { Transaction } from 'dexie';
 
@@ -16,5 +16,35 @@ export const DB_VERSIONS: readonly DbVersion[] = [
   {
     version: 1,
     stores: { assessments: 'id, status, updatedAt' },
+  },
+  {
+    // Sync: the outbox of assessments to send, the server's receipts, and this device's enrolment.
+    version: 2,
+    stores: { outbox: 'id, state', receipts: 'id', settings: 'key' },
+    // Assessments finished before the outbox existed must still reach the server.
+    async upgrade(tx) {
+      const finished: unknown[] = await tx
+        .table('assessments')
+        .where('status')
+        .equals('finished')
+        .toArray();
+      const entries = finished.flatMap((row) => {
+        if (typeof row !== 'object' || row === null) return [];
+        const { id, revision, finishedAt } = row as Record<string, unknown>;
+        if (typeof id !== 'string') return [];
+        return [
+          {
+            id,
+            revision: typeof revision === 'number' ? revision : 1,
+            state: 'waiting',
+            attempts: 0,
+            nextAttemptAt: 0,
+            queuedAt: typeof finishedAt === 'number' ? finishedAt : 0,
+            lastError: null,
+          },
+        ];
+      });
+      await tx.table('outbox').bulkPut(entries);
+    },
   },
 ];

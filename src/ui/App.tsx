@@ -5,12 +5,15 @@ import { PageTitle } from './components/PageTitle.tsx';
 import { I18nContext, translator, useI18n } from './i18n/i18n.ts';
 import { HomeScreen } from './screens/HomeScreen.tsx';
 import { ServicesContext, useServices, type Services } from './services.ts';
+import { useSyncView } from './use-sync-view.ts';
 
 // Only the start screen is in the first download; the rest loads when first needed and is
 // cached by the service worker for offline use.
 const NewAssessmentScreen = lazy(() => import('./screens/NewAssessmentScreen.tsx'));
 const InterviewScreen = lazy(() => import('./screens/InterviewScreen.tsx'));
 const ResultsScreen = lazy(() => import('./screens/ResultsScreen.tsx'));
+const SyncScreen = lazy(() => import('./screens/SyncScreen.tsx'));
+const EnrolScreen = lazy(() => import('./screens/EnrolScreen.tsx'));
 
 const i18n = { locale: 'en' as const, t: translator('en') };
 
@@ -40,6 +43,11 @@ function Shell() {
           </a>
           <span class="header-tagline">{t('app.tagline')}</span>
         </div>
+        <nav class="container nav" aria-label={t('nav.label')}>
+          <a href="/">{t('nav.assessments')}</a>
+          <a href="/sync">{t('nav.sync')}</a>
+          <SyncIndicator />
+        </nav>
       </header>
       <div class="container">
         <StatusBanners />
@@ -48,6 +56,8 @@ function Shell() {
             <Router>
               <Route path="/" component={HomeScreen} />
               <Route path="/new" component={NewAssessmentScreen} />
+              <Route path="/sync" component={SyncScreen} />
+              <Route path="/enrol" component={EnrolScreen} />
               <Route path="/assessments/:id/results" component={ResultsScreen} />
               <Route path="/assessments/:id/:step" component={InterviewScreen} />
               <Route default component={NotFound} />
@@ -61,6 +71,24 @@ function Shell() {
         </div>
       </footer>
     </>
+  );
+}
+
+/** How many records are not yet on the server, on every screen. */
+function SyncIndicator() {
+  const { t } = useI18n();
+  const view = useSyncView();
+  if (!view) return null;
+  const unsent = view.entries.size;
+  const text = !view.enrolment
+    ? t('sync.indicator.notEnrolled')
+    : unsent > 0
+      ? t('sync.indicator.unsent', { count: unsent })
+      : t('sync.indicator.allSent');
+  return (
+    <span class="sync-indicator" data-unsent={unsent} role="status">
+      {text}
+    </span>
   );
 }
 

@@ -26,3 +26,11 @@ export function localIsoDate(epochMs: number): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/** "21 Nov 2026, 10:42" in the device's time zone, from an ISO timestamp or epoch ms. */
+export function formatDateTime(value: string | number, locale: UiLocale): string {
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(value));
+}

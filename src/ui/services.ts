@@ -1,15 +1,25 @@
 /** What the screens need from the rest of the app, passed in at the composition root. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { PwaController } from '../sw/pwa-state.ts';
 import type { AssessmentStore } from '../storage/assessment-store.ts';
+import type { OutboxStore } from '../storage/outbox-store.ts';
+import type { SettingsStore } from '../storage/settings-store.ts';
+import type { PwaController } from '../sw/pwa-state.ts';
+import type { SyncClient } from '../sync/client.ts';
+import type { SyncEngine } from '../sync/engine.ts';
 
 export interface Services {
   readonly store: AssessmentStore;
+  readonly outbox: OutboxStore;
+  readonly settings: SettingsStore;
+  readonly client: SyncClient;
+  readonly sync: SyncEngine;
   /** Milliseconds since the epoch. */
   readonly now: () => number;
   readonly newId: () => string;
   readonly pwa: PwaController;
+  /** Revoke this device's token where possible and remove all its data. */
+  readonly signOut: () => Promise<void>;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

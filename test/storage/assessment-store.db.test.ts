@@ -1,8 +1,6 @@
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { newAssessment, type Assessment } from '../../src/domain/index.ts';
 import { StoreError } from '../../src/storage/assessment-store.ts';
-import { DB_VERSIONS } from '../../src/storage/versions.ts';
 import { freshStore } from '../support/store.ts';
 
 const input = {
@@ -128,21 +126,6 @@ describe('the assessment store on the device', () => {
     ).rejects.toMatchObject({
       code: 'damaged',
     });
-  });
-});
-
-describe('the database versions', () => {
-  it('are numbered upwards without gaps, starting at 1', () => {
-    expect(DB_VERSIONS.map((v) => v.version)).toEqual(DB_VERSIONS.map((_, i) => i + 1));
-  });
-
-  it('open a new database at the latest version with its tables', async () => {
-    const { db } = freshStore();
-    await db.open();
-    const latest = DB_VERSIONS[DB_VERSIONS.length - 1];
-    expect(db.verno).toBe(latest?.version);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(latest?.stores ?? {}).sort());
-    expect(await Dexie.exists(db.name)).toBe(true);
   });
 });
 

@@ -1,15 +1,50 @@
-/** Renders the whole app in jsdom with a fresh store and a service-worker bridge the test drives. */
+/** Renders the whole app in jsdom with a fresh device database and the real sync engine. */
 import { render } from '@testing-library/preact';
+import { clearDeviceData } from '../../src/storage/db.ts';
+import { OutboxStore } from '../../src/storage/outbox-store.ts';
+import { SettingsStore } from '../../src/storage/settings-store.ts';
 import { createPwaState } from '../../src/sw/pwa-state.ts';
+import { createSyncClient, type Fetch } from '../../src/sync/client.ts';
+import { drainOutbox } from '../../src/sync/drain.ts';
+import { createSyncEngine } from '../../src/sync/engine.ts';
+import { signOut } from '../../src/sync/sign-out.ts';
 import { App } from '../../src/ui/App.tsx';
 import { freshStore } from './store.ts';
 
 type Device = ReturnType<typeof freshStore>;
 
-export async function renderApp(path = '/', seed?: (device: Device) => Promise<unknown>) {
+/** No server: every request fails as if the device were offline. */
+const offline: Fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+
+export async function renderApp(
+  path = '/',
+  seed?: (device: Device) => Promise<unknown>,
+  options: { fetch?: Fetch } = {},
+) {
   window.history.replaceState(null, '', path);
   const device = freshStore();
   await seed?.(device);
+  const outbox = new OutboxStore(device.db);
+  const settings = new SettingsStore(device.db);
+  const client = createSyncClient(options.fetch ?? offline, 'http://doorstep.test');
+  const now = () => device.clock.now;
+  const sync = createSyncEngine({
+    outbox,
+    now,
+    // Tests trigger the engine themselves; timers would outlive them.
+    setTimer: () => null,
+    clearTimer: () => {},
+    drain: (onSending) =>
+      drainOutbox({
+        outbox,
+        assessments: device.store,
+        client,
+        token: async () => (await settings.enrolment())?.token ?? null,
+        now,
+        random: () => 0.5,
+        onSending,
+      }),
+  });
   const pwa = createPwaState();
   const applied: string[] = [];
   pwa.setApply(async () => {
@@ -20,11 +55,16 @@ export async function renderApp(path = '/', seed?: (device: Device) => Promise<u
     <App
       services={{
         store: device.store,
-        now: () => device.clock.now,
+        outbox,
+        settings,
+        client,
+        sync,
+        now,
         newId: () => `test-${++ids}`,
         pwa: pwa.controller,
+        signOut: () => signOut({ settings, client, clearDevice: () => clearDeviceData(device.db) }),
       }}
     />,
   );
-  return { ...utils, ...device, pwa, applied };
+  return { ...utils, ...device, outbox, settings, sync, pwa, applied };
 }

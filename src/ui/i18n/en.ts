@@ -21,6 +21,80 @@ export const en = {
   'pwa.updating': 'Updating…',
   'network.offline': 'You are offline. Everything you enter is saved on this device.',
 
+  'nav.label': 'Main',
+  'nav.assessments': 'Assessments',
+  'nav.sync': 'Sending',
+  'nav.received': 'Received',
+  'nav.devices': 'Devices and people',
+
+  'sync.indicator.unsent': {
+    one: '{count} assessment not yet on the server',
+    other: '{count} assessments not yet on the server',
+  },
+  'sync.indicator.allSent': 'All assessments are on the server',
+  'sync.indicator.notEnrolled': 'Not set up to send',
+
+  'status.saved': 'Saved on this device',
+  'status.waiting': 'Waiting to send',
+  'status.waitingAfterError': 'Waiting to send. Last try: {reason}',
+  'status.sending': 'Sending…',
+  'status.received': 'Received by the server, {time}',
+  'status.rejected': 'Not accepted by the server: {reason}',
+  'status.retry': 'Try again',
+  'status.retryFor': 'Try sending the assessment for {who} again',
+  'status.export': 'Export',
+  'status.exportFor': 'Export the assessment for {who}',
+
+  'sync.title': 'Sending to the server',
+  'sync.enrolled': 'This device is set up for {person} at {organisation}, as “{device}”.',
+  'sync.notEnrolled':
+    'This device is not set up to send assessments yet. They are kept safely on this device until it is.',
+  'sync.enrolLink': 'Set up this device',
+  'sync.sendNow': 'Send now',
+  'sync.none': 'There is nothing waiting to send.',
+  'sync.queue.title': 'Not yet on the server',
+  'sync.last.postponed': 'Could not send just now: {reason} Doorstep will keep trying by itself.',
+  'sync.last.signedOut': 'The server no longer accepts this device: {reason}',
+  'sync.last.updateNeeded': '{reason}',
+  'sync.table.resident': 'Resident reference',
+  'sync.table.finished': 'Finished',
+  'sync.table.status': 'Status',
+  'sync.table.action': 'Action',
+
+  'signout.title': 'Sign out of this device',
+  'signout.body':
+    'Signing out removes the assessments on this device and its link to the server, so that the next person to use it sees nothing of yours.',
+  'signout.safe': 'Every finished assessment has reached the server.',
+  'signout.atRisk': {
+    one: '{count} assessment is not on the server yet. If you sign out now it will be deleted from this device and cannot be recovered.',
+    other:
+      '{count} assessments are not on the server yet. If you sign out now they will be deleted from this device and cannot be recovered.',
+  },
+  'signout.choices':
+    'You can keep this device signed in and send later, send now, or export them to a file first.',
+  'signout.export': 'Export unsent assessments',
+  'signout.confirm': {
+    one: 'I understand that {count} assessment will be deleted',
+    other: 'I understand that {count} assessments will be deleted',
+  },
+  'signout.confirmError': 'Tick the box to confirm that unsent assessments will be deleted',
+  'signout.button': 'Sign out',
+  'signout.buttonDelete': 'Sign out and delete unsent assessments',
+  'signout.done': 'This device is signed out and holds no assessments.',
+
+  'enrol.title': 'Set up this device',
+  'enrol.intro':
+    'Ask your coordinator for an enrolment code. Each code works once, and only for a short time.',
+  'enrol.code.label': 'Enrolment code',
+  'enrol.code.hint': 'For example, ABCD-EFGH-JKMN. Small letters are fine.',
+  'enrol.code.error': 'Enter the enrolment code',
+  'enrol.name.label': 'Name for this device',
+  'enrol.name.hint':
+    'So that your coordinator can tell devices apart, for example “Library tablet 2”.',
+  'enrol.name.error': 'Enter a name for this device',
+  'enrol.submit': 'Set up this device',
+  'enrol.failed': '{reason}',
+
   'home.title': 'Assessments on this device',
   'home.start': 'Start a new assessment',
   'home.resume.title': 'Carry on where you left off',
@@ -46,6 +120,7 @@ export const en = {
   'home.table.set': 'Assessment',
   'home.table.progress': 'Progress',
   'home.table.action': 'Action',
+  'home.table.server': 'Server',
   'home.damaged.title': 'Records that could not be read',
   'home.damaged.body':
     'These records on this device are damaged or from an unknown version. They have been kept, not deleted. Download a copy and send it to your coordinator.',

@@ -1,17 +1,21 @@
 import type { Assessment } from '../../domain/index.ts';
 import type { StoredAssessment } from '../../storage/assessment-store.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { RecordStatus } from '../components/RecordStatus.tsx';
 import { formatIsoDate } from '../format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { answeredCount } from '../progress.ts';
 import { useServices } from '../services.ts';
 import { useAsync } from '../use-async.ts';
+import { useSyncView, type SyncView } from '../use-sync-view.ts';
 
 /** The start screen: start or resume an assessment, and every assessment on this device. */
 export function HomeScreen() {
   const { t } = useI18n();
   const { store } = useServices();
-  const rows = useAsync(() => store.list(), [store]);
+  const view = useSyncView();
+  // Read the list again when sync reports a change: an assessment may have been finished or sent.
+  const rows = useAsync(() => store.list(), [store, view?.state.version]);
 
   return (
     <>
@@ -27,12 +31,12 @@ export function HomeScreen() {
           {t('home.loadError', { reason: rows.error.message })}
         </p>
       )}
-      {rows.status === 'done' && <AssessmentLists rows={rows.value} />}
+      {rows.status === 'done' && view && <AssessmentLists rows={rows.value} view={view} />}
     </>
   );
 }
 
-function AssessmentLists({ rows }: { rows: readonly StoredAssessment[] }) {
+function AssessmentLists({ rows, view }: { rows: readonly StoredAssessment[]; view: SyncView }) {
   const { t } = useI18n();
   const good = rows.flatMap((r) => (r.ok ? [r.assessment] : []));
   const damaged = rows.flatMap((r) => (r.ok ? [] : [r]));
@@ -50,12 +54,14 @@ function AssessmentLists({ rows }: { rows: readonly StoredAssessment[] }) {
             title={t('home.inProgress')}
             empty={t('home.noneInProgress')}
             rows={inProgress}
+            view={view}
           />
           <AssessmentTable
             id="finished"
             title={t('home.finished')}
             empty={t('home.noneFinished')}
             rows={finished}
+            view={view}
           />
         </>
       )}
@@ -105,6 +111,7 @@ function AssessmentTable(props: {
   title: string;
   empty: string;
   rows: readonly Assessment[];
+  view: SyncView;
 }) {
   const { t, locale } = useI18n();
   const { id } = props;
@@ -123,6 +130,7 @@ function AssessmentTable(props: {
                 <th scope="col">{t('home.table.venue')}</th>
                 <th scope="col">{t('home.table.set')}</th>
                 <th scope="col">{t('home.table.progress')}</th>
+                <th scope="col">{t('home.table.server')}</th>
                 <th scope="col">{t('home.table.action')}</th>
               </tr>
             </thead>
@@ -136,6 +144,9 @@ function AssessmentTable(props: {
                     <td>{t(`venue.${a.venue}`)}</td>
                     <td>{t(`set.${a.set}`)}</td>
                     <td>{t('home.answered', answeredCount(a))}</td>
+                    <td>
+                      <RecordStatus assessment={a} view={props.view} />
+                    </td>
                     <td>
                       {a.status === 'finished' ? (
                         <a

@@ -42,7 +42,7 @@ export default function InterviewScreen({ id, step }: { id: string; step: string
 
 function Interview({ initial, stepNumber }: { initial: Assessment; stepNumber: number }) {
   const { t, locale } = useI18n();
-  const { store } = useServices();
+  const { store, sync } = useServices();
   const { route } = useLocation();
   const [assessment, setAssessment] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -91,6 +91,7 @@ function Interview({ initial, stepNumber }: { initial: Assessment; stepNumber: n
           (q) => assessment.answers[q.facet][q.itemId] === undefined,
         );
         await store.finish(id, all);
+        void sync.trigger('finished');
         route(`/assessments/${id}/results`);
         return;
       }

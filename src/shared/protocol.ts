@@ -1,0 +1,178 @@
+/**
+ * The sync protocol between the app and the council's server, described once. Both sides parse
+ * with these schemas; the server publishes them as its OpenAPI document.
+ */
+import * as z from 'zod/mini';
+import { ASSESSMENT_SETS, VENUES, assessmentSchema } from '../domain/index.ts';
+
+/** Bumped on any change a client must know about. A server answers other versions with 426. */
+export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_HEADER = 'doorstep-protocol';
+
+/** Largest request body the server reads, and so the largest push a client sends. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** Assessments per push: well under the body limit (a full assessment is about 2 KB). */
+export const MAX_BATCH = 100;
+
+export const REASON_CODES = [
+  // Whole request
+  'invalid_json',
+  'invalid_request',
+  'body_too_large',
+  'unsupported_protocol',
+  'unauthenticated',
+  'token_revoked',
+  'forbidden',
+  'not_found',
+  'enrolment_code_invalid',
+  'internal_error',
+  // One record of a push
+  'invalid_record',
+  'unknown_field',
+  'unknown_item',
+  'answer_out_of_scale',
+  'unsupported_bank_version',
+  'not_finished',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+export const errorBodySchema = z.object({
+  error: z.object({ code: z.enum(REASON_CODES), message: z.string() }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+export const ROLES = ['outreach-worker', 'coordinator', 'administrator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const enrolRequestSchema = z.strictObject({
+  code: z.string().check(z.minLength(4), z.maxLength(64)),
+  deviceName: z.string().check(z.minLength(1), z.maxLength(80)),
+});
+export const enrolResponseSchema = z.object({
+  token: z.string(),
+  device: z.object({ id: z.string(), name: z.string() }),
+  person: z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) }),
+  organisation: z.object({ id: z.string(), name: z.string() }),
+});
+
+/** One assessment in a push: the client's id and revision, and the record itself. */
+export const pushRecordSchema = z.strictObject({
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
+  revision: z.number().check(z.int(), z.minimum(1)),
+  assessment: z.unknown(),
+});
+export const pushRequestSchema = z.strictObject({
+  records: z.array(pushRecordSchema).check(z.minLength(1), z.maxLength(MAX_BATCH)),
+});
+
+export const receiptSchema = z.object({
+  id: z.string(),
+  revision: z.number(),
+  /** The server's time of first receipt of this revision, ISO 8601. */
+  receivedAt: z.string(),
+});
+export const pushResultSchema = z.union([
+  z.object({ id: z.string(), status: z.literal('accepted'), receipt: receiptSchema }),
+  z.object({
+    id: z.string(),
+    status: z.literal('rejected'),
+    code: z.enum(REASON_CODES),
+    message: z.string(),
+  }),
+]);
+export const pushResponseSchema = z.object({ results: z.array(pushResultSchema) });
+
+export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
+export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+export type PushRecord = z.infer<typeof pushRecordSchema>;
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+export type PushResult = z.infer<typeof pushResultSchema>;
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+export type Receipt = z.infer<typeof receiptSchema>;
+
+/** The record inside a push is validated on its own, so one bad record does not sink a batch. */
+export const wireAssessmentSchema = assessmentSchema;
+
+// ---------------------------------------------------------------------------------------------
+// Accounts, devices and the council's view of received assessments (server API beyond sync).
+
+export const organisationSchema = z.object({ id: z.string(), name: z.string() });
+export const personSchema = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) });
+
+/** GET /api/me: who this device's token speaks for. */
+export const meResponseSchema = z.omit(enrolResponseSchema, { token: true });
+
+/** POST /api/enrolment-codes: a one-time code that enrols a device for a new person. */
+export const enrolmentCodeRequestSchema = z.strictObject({
+  personName: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+  role: z.enum(ROLES),
+});
+export const enrolmentCodeResponseSchema = z.object({
+  /** Shown once: the server keeps only its hash. Typeable, e.g. 7KQ2-M9XD-4RTA. */
+  code: z.string(),
+  expiresAt: z.string(),
+  person: personSchema,
+});
+
+/** A device as coordinators see it. Times are ISO 8601; null means "never". */
+export const deviceSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  person: personSchema,
+  createdAt: z.string(),
+  lastSeenAt: z.nullable(z.string()),
+  revokedAt: z.nullable(z.string()),
+});
+export const deviceListResponseSchema = z.object({ devices: z.array(deviceSummarySchema) });
+export const revokeResponseSchema = z.object({ device: deviceSummarySchema });
+
+export const sectionScoreSchema = z.object({
+  score: z.nullable(z.number()),
+  answered: z.number(),
+  total: z.number(),
+  lowCoverage: z.boolean(),
+});
+export const planItemSchema = z.object({
+  skillId: z.string(),
+  headingId: z.string(),
+  priority: z.number(),
+  band: z.enum(['high', 'medium', 'low', 'none']),
+});
+
+/** One received assessment with the scores the server computed from its answers. */
+export const assessmentSummarySchema = z.object({
+  id: z.string(),
+  revision: z.number(),
+  /** When the server received the revision it holds. */
+  receivedAt: z.string(),
+  firstReceivedAt: z.string(),
+  device: z.object({ id: z.string(), name: z.string() }),
+  person: z.object({ id: z.string(), name: z.string() }),
+  residentRef: z.nullable(z.string()),
+  date: z.string(),
+  venue: z.enum(VENUES),
+  set: z.enum(ASSESSMENT_SETS),
+  sections: z.object({
+    basics: sectionScoreSchema,
+    blockers: sectionScoreSchema,
+    skill: sectionScoreSchema,
+    interest: sectionScoreSchema,
+  }),
+  plan: z.array(planItemSchema),
+});
+export const assessmentListResponseSchema = z.object({
+  assessments: z.array(assessmentSummarySchema),
+});
+
+export const healthResponseSchema = z.object({ status: z.literal('ok') });
+
+export type Organisation = z.infer<typeof organisationSchema>;
+export type Person = z.infer<typeof personSchema>;
+export type MeResponse = z.infer<typeof meResponseSchema>;
+export type EnrolmentCodeRequest = z.infer<typeof enrolmentCodeRequestSchema>;
+export type EnrolmentCodeResponse = z.infer<typeof enrolmentCodeResponseSchema>;
+export type DeviceSummary = z.infer<typeof deviceSummarySchema>;
+export type DeviceListResponse = z.infer<typeof deviceListResponseSchema>;
+export type RevokeResponse = z.infer<typeof revokeResponseSchema>;
+export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
+export type AssessmentListResponse = z.infer<typeof assessmentListResponseSchema>;

@@ -1,0 +1,116 @@
+/**
+ * The HTTP client for the council's server. Every response is parsed with the protocol's
+ * schemas; every failure becomes an ApiError with a reason code a person can act on.
+ */
+import type * as z from 'zod/mini';
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  enrolResponseSchema,
+  errorBodySchema,
+  pushResponseSchema,
+  type EnrolRequest,
+  type EnrolResponse,
+  type PushRecord,
+  type PushResponse,
+  type ReasonCode,
+} from '../shared/protocol.ts';
+
+export type FailureCode = ReasonCode | 'network' | 'bad_response';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: FailureCode,
+    message: string,
+    /** 0 when the request never got an answer. */
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** Worth trying again later without anyone changing anything. */
+  get transient(): boolean {
+    return this.code === 'network' || this.status >= 500 || this.status === 429;
+  }
+}
+
+export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface SyncClient {
+  enrol(request: EnrolRequest): Promise<EnrolResponse>;
+  push(token: string, records: readonly PushRecord[]): Promise<PushResponse>;
+  revokeSelf(token: string): Promise<void>;
+  get<T>(token: string, path: string, schema: z.ZodMiniType<T>): Promise<T>;
+  post<T>(token: string, path: string, body: unknown, schema: z.ZodMiniType<T>): Promise<T>;
+  download(token: string, path: string): Promise<Blob>;
+}
+
+export function createSyncClient(fetchFn: Fetch, baseUrl = ''): SyncClient {
+  async function call(path: string, init: RequestInit, token?: string): Promise<Response> {
+    const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers['authorization'] = `Bearer ${token}`;
+    let response: Response;
+    try {
+      response = await fetchFn(`${baseUrl}${path}`, { ...init, headers, cache: 'no-store' });
+    } catch {
+      throw new ApiError('network', 'The server could not be reached.', 0);
+    }
+    if (!response.ok) throw await errorFrom(response);
+    return response;
+  }
+
+  async function json<T>(response: Response, schema: z.ZodMiniType<T>): Promise<T> {
+    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) {
+      throw new ApiError(
+        'bad_response',
+        'The server sent an answer this app does not understand.',
+        response.status,
+      );
+    }
+    return parsed.data;
+  }
+
+  return {
+    async enrol(request) {
+      return json(
+        await call('/api/enrol', { method: 'POST', body: JSON.stringify(request) }),
+        enrolResponseSchema,
+      );
+    },
+    async push(token, records) {
+      const response = await call(
+        '/api/push',
+        { method: 'POST', body: JSON.stringify({ records }) },
+        token,
+      );
+      return json(response, pushResponseSchema);
+    },
+    async revokeSelf(token) {
+      await call('/api/devices/self/revoke', { method: 'POST', body: '{}' }, token);
+    },
+    async get(token, path, schema) {
+      return json(await call(path, { method: 'GET' }, token), schema);
+    },
+    async post(token, path, body, schema) {
+      return json(await call(path, { method: 'POST', body: JSON.stringify(body) }, token), schema);
+    },
+    async download(token, path) {
+      return (await call(path, { method: 'GET' }, token)).blob();
+    },
+  };
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const body = errorBodySchema.safeParse(await response.json().catch(() => undefined));
+  if (body.success)
+    return new ApiError(body.data.error.code, body.data.error.message, response.status);
+  // A proxy or captive portal answered instead of Doorstep's server.
+  return new ApiError(
+    response.status >= 500 ? 'network' : 'bad_response',
+    `The server answered ${response.status} ${response.statusText}.`,
+    response.status,
+  );
+}
