@@ -176,3 +176,4 @@ export type DeviceListResponse = z.infer<typeof deviceListResponseSchema>;
 export type RevokeResponse = z.infer<typeof revokeResponseSchema>;
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
 export type AssessmentListResponse = z.infer<typeof assessmentListResponseSchema>;
+export type HealthResponse = z.infer<typeof healthResponseSchema>;

@@ -14,6 +14,8 @@ const InterviewScreen = lazy(() => import('./screens/InterviewScreen.tsx'));
 const ResultsScreen = lazy(() => import('./screens/ResultsScreen.tsx'));
 const SyncScreen = lazy(() => import('./screens/SyncScreen.tsx'));
 const EnrolScreen = lazy(() => import('./screens/EnrolScreen.tsx'));
+const ReceivedScreen = lazy(() => import('./screens/ReceivedScreen.tsx'));
+const DevicesScreen = lazy(() => import('./screens/DevicesScreen.tsx'));
 
 const i18n = { locale: 'en' as const, t: translator('en') };
 
@@ -46,6 +48,7 @@ function Shell() {
         <nav class="container nav" aria-label={t('nav.label')}>
           <a href="/">{t('nav.assessments')}</a>
           <a href="/sync">{t('nav.sync')}</a>
+          <CoordinatorLinks />
           <SyncIndicator />
         </nav>
       </header>
@@ -58,6 +61,8 @@ function Shell() {
               <Route path="/new" component={NewAssessmentScreen} />
               <Route path="/sync" component={SyncScreen} />
               <Route path="/enrol" component={EnrolScreen} />
+              <Route path="/received" component={ReceivedScreen} />
+              <Route path="/devices" component={DevicesScreen} />
               <Route path="/assessments/:id/results" component={ResultsScreen} />
               <Route path="/assessments/:id/:step" component={InterviewScreen} />
               <Route default component={NotFound} />
@@ -70,6 +75,20 @@ function Shell() {
           <p>{t('app.version', { version: __DOORSTEP_BUILD__ })}</p>
         </div>
       </footer>
+    </>
+  );
+}
+
+/** Coordinators and administrators see what their organisation received, and its devices. */
+function CoordinatorLinks() {
+  const { t } = useI18n();
+  const view = useSyncView();
+  const role = view?.enrolment?.person.role;
+  if (role !== 'coordinator' && role !== 'administrator') return null;
+  return (
+    <>
+      <a href="/received">{t('nav.received')}</a>
+      <a href="/devices">{t('nav.devices')}</a>
     </>
   );
 }

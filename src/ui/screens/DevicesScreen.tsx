@@ -1,0 +1,204 @@
+import { useState } from 'preact/hooks';
+import {
+  ROLES,
+  deviceListResponseSchema,
+  enrolmentCodeResponseSchema,
+  revokeResponseSchema,
+  type EnrolmentCodeResponse,
+  type Role,
+} from '../../shared/protocol.ts';
+import { ApiError } from '../../sync/client.ts';
+import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { Radios } from '../components/Radios.tsx';
+import { formatDateTime } from '../format.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { useServices } from '../services.ts';
+import { useOnlineData } from '../use-online-data.ts';
+
+/** For coordinators: enrol devices with one-time codes, and sign devices out. */
+export default function DevicesScreen() {
+  const { t, locale } = useI18n();
+  const { client } = useServices();
+  const [changes, setChanges] = useState(0);
+  const [failure, setFailure] = useState<string | null>(null);
+  const loaded = useOnlineData(
+    (e) => client.get(e.token, '/api/devices', deviceListResponseSchema),
+    [changes],
+  );
+  const token = loaded.status === 'done' ? (loaded.value?.enrolment.token ?? null) : null;
+  const ownDevice = loaded.status === 'done' ? loaded.value?.enrolment.device.id : undefined;
+
+  const revoke = async (id: string) => {
+    if (!token) return;
+    try {
+      await client.post(
+        token,
+        `/api/devices/${encodeURIComponent(id)}/revoke`,
+        {},
+        revokeResponseSchema,
+      );
+      setFailure(null);
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error.message : String(error));
+    }
+    setChanges((n) => n + 1);
+  };
+
+  return (
+    <>
+      <PageTitle focusKey="devices">{t('devices.title')}</PageTitle>
+      {failure && (
+        <p class="error-message" role="alert">
+          {failure}
+        </p>
+      )}
+      {loaded.status === 'loading' && <p>{t('app.loading')}</p>}
+      {loaded.status === 'error' && (
+        <p class="error-message" role="alert">
+          {t('online.needed', { reason: loaded.error.message })}
+        </p>
+      )}
+      {loaded.status === 'done' && loaded.value === null && <p>{t('online.notEnrolled')}</p>}
+      {token && <EnrolmentCodeForm token={token} onCreated={() => setChanges((n) => n + 1)} />}
+      {loaded.status === 'done' && loaded.value && (
+        <section aria-labelledby="devices-list-title">
+          <h2 id="devices-list-title">{t('devices.list.title')}</h2>
+          {loaded.value.data.devices.length === 0 ? (
+            <p>{t('devices.none')}</p>
+          ) : (
+            <div class="table-scroll">
+              <table class="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('devices.table.device')}</th>
+                    <th scope="col">{t('devices.table.person')}</th>
+                    <th scope="col">{t('devices.table.lastSeen')}</th>
+                    <th scope="col">{t('devices.table.status')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {loaded.value.data.devices.map((d) => (
+                    <tr key={d.id} data-device={d.id}>
+                      <td>{d.name}</td>
+                      <td>
+                        {d.person.name} ({t(`role.${d.person.role}`)})
+                      </td>
+                      <td>
+                        {d.lastSeenAt ? formatDateTime(d.lastSeenAt, locale) : t('devices.never')}
+                      </td>
+                      <td>
+                        {d.revokedAt ? (
+                          t('devices.revoked', { time: formatDateTime(d.revokedAt, locale) })
+                        ) : d.id === ownDevice ? (
+                          t('devices.active')
+                        ) : (
+                          <button
+                            type="button"
+                            class="button button-secondary button-small"
+                            aria-label={t('devices.revokeFor', { device: d.name })}
+                            onClick={() => void revoke(d.id)}
+                          >
+                            {t('devices.revoke')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
+
+function EnrolmentCodeForm({ token, onCreated }: { token: string; onCreated: () => void }) {
+  const { t, locale } = useI18n();
+  const { client } = useServices();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('outreach-worker');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [created, setCreated] = useState<EnrolmentCodeResponse | null>(null);
+  const nameError = errors.find((e) => e.field === 'personName')?.message;
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const found =
+      name.trim() === '' ? [{ field: 'personName', message: t('devices.code.personError') }] : [];
+    setErrors(found);
+    if (found.length > 0) return;
+    try {
+      setCreated(
+        await client.post(
+          token,
+          '/api/enrolment-codes',
+          { personName: name.trim(), role },
+          enrolmentCodeResponseSchema,
+        ),
+      );
+      setFailure(null);
+      setName('');
+      onCreated();
+    } catch (error) {
+      setFailure(error instanceof ApiError ? error.message : String(error));
+    }
+  };
+
+  return (
+    <section aria-labelledby="code-title">
+      <h2 id="code-title">{t('devices.code.title')}</h2>
+      <ErrorSummary errors={errors} />
+      {failure && (
+        <p class="error-message" role="alert">
+          {failure}
+        </p>
+      )}
+      {created && (
+        <div class="panel panel-highlight" role="status">
+          <p>{t('devices.code.result', { person: created.person.name })}</p>
+          <p class="enrolment-code" data-code={created.code}>
+            {created.code}
+          </p>
+          <p>{t('devices.code.expires', { time: formatDateTime(created.expiresAt, locale) })}</p>
+        </div>
+      )}
+      <p>{t('devices.code.intro')}</p>
+      <form onSubmit={submit} noValidate>
+        <div class={nameError ? 'form-group form-group-error' : 'form-group'}>
+          <label class="label" for="personName">
+            {t('devices.code.person')}
+          </label>
+          {nameError && (
+            <p class="error-message" id="personName-error">
+              {nameError}
+            </p>
+          )}
+          <input
+            class="input"
+            id="personName"
+            type="text"
+            autocomplete="off"
+            value={name}
+            aria-describedby={nameError ? 'personName-error' : undefined}
+            aria-invalid={nameError ? true : undefined}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </div>
+        <Radios
+          name="role"
+          legend={t('devices.code.role')}
+          options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+          value={role}
+          onChange={(v) => setRole(v as Role)}
+        />
+        <button type="submit" class="button">
+          {t('devices.code.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
