@@ -31,7 +31,10 @@ export default tseslint.config(
     },
   },
   layer(['src/shared/**'], [...app, '**/server/**', 'dexie', 'preact', 'preact/*', 'node:*']),
-  layer(['src/domain/**'], [...app, '**/shared/**', '**/server/**', 'dexie', 'preact', 'preact/*', 'node:*']),
+  layer(
+    ['src/domain/**'],
+    [...app, '**/shared/**', '**/server/**', 'dexie', 'preact', 'preact/*', 'node:*'],
+  ),
   layer(['src/storage/**', 'src/sync/**'], ['**/ui/**', '**/app/**', '**/server/**', 'preact']),
   layer(['src/ui/**'], ['**/server/**', '**/app/**', 'dexie']),
   layer(['src/server/**'], [...app, 'preact', 'dexie']),

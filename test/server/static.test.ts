@@ -2,9 +2,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { drizzle } from 'drizzle-orm/pglite';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.ts';
+
+// Serving files never touches the database: a stand-in that would throw if it did.
+const db = drizzle.mock();
 
 const INDEX_HTML = '<!doctype html><title>Doorstep</title><div id="app"></div>';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -29,7 +33,7 @@ beforeAll(async () => {
     await mkdir(path.dirname(path.join(staticDir, name)), { recursive: true });
     await writeFile(path.join(staticDir, name), content);
   }
-  app = await createApp({ staticDir });
+  app = await createApp({ db, staticDir });
 });
 
 afterAll(async () => {
@@ -128,7 +132,7 @@ describe('the API', () => {
 describe('a folder without a build', () => {
   it('answers a deep link with a 404 instead of looping when index.html is missing', async () => {
     const emptyDir = await mkdtemp(path.join(tmpdir(), 'doorstep-empty-'));
-    const emptyApp = await createApp({ staticDir: emptyDir });
+    const emptyApp = await createApp({ db, staticDir: emptyDir });
     try {
       const response = await emptyApp.inject('/assessments/abc');
       expect(response.statusCode).toBe(404);

@@ -47,14 +47,12 @@ describe('the device database versions', () => {
   it('open a database written by version 1, keeping every assessment and queueing the finished ones', async () => {
     const name = uniqueName();
     const v1 = databaseAtVersion(name, 1);
-    await v1
-      .table('assessments')
-      .bulkAdd([
-        assessment('draft', {
-          answers: { basics: { B1: 3 }, blockers: {}, skill: {}, interest: {} },
-        }),
-        assessment('done', { status: 'finished', finishedAt: 5000, revision: 7 }),
-      ]);
+    await v1.table('assessments').bulkAdd([
+      assessment('draft', {
+        answers: { basics: { B1: 3 }, blockers: {}, skill: {}, interest: {} },
+      }),
+      assessment('done', { status: 'finished', finishedAt: 5000, revision: 7 }),
+    ]);
     v1.close();
 
     const db = new DoorstepDb(name);

@@ -1,0 +1,168 @@
+// The council's database, one schema for the embedded PGlite and for PostgreSQL. A change here
+// needs a migration: `npm run db:generate` (drizzle-kit), never a hand-edited SQL file.
+//
+// Every table carries organisation_id, and every reference between tables includes it (composite
+// foreign keys), so the database itself refuses a device of one council pointing at a person of
+// another. Times are timestamptz read as Date, counters bigint read as number: PGlite and pg
+// return the same types.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  check,
+  foreignKey,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { Assessment, AssessmentScores } from '../../domain/index.ts';
+import { ROLES, type Role } from '../../shared/protocol.ts';
+
+/** A constant as an SQL literal, for DDL (a check constraint cannot take parameters). */
+const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
+const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  createdAt: time('created_at').notNull(),
+});
+
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    name: text('name').notNull(),
+    role: text('role').$type<Role>().notNull(),
+    createdAt: time('created_at').notNull(),
+  },
+  (t) => [
+    unique('people_organisation_id_id_key').on(t.organisationId, t.id),
+    check('people_role_check', sql`${t.role} in (${sql.raw(ROLES.map(quote).join(', '))})`),
+  ],
+);
+
+export const devices = pgTable(
+  'devices',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    name: text('name').notNull(),
+    /** SHA-256 of the bearer token, hex: the token itself is never stored. */
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: time('created_at').notNull(),
+    revokedAt: time('revoked_at'),
+    lastSeenAt: time('last_seen_at'),
+  },
+  (t) => [
+    unique('devices_organisation_id_id_key').on(t.organisationId, t.id),
+    foreignKey({
+      name: 'devices_person_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
+);
+
+export const enrolmentCodes = pgTable(
+  'enrolment_codes',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id').notNull(),
+    /** The person a device enrolled with this code will act for. */
+    personId: uuid('person_id').notNull(),
+    /** SHA-256 of the normalised code, hex. */
+    codeHash: text('code_hash').notNull().unique(),
+    /** Null for the administrator code printed at first start. */
+    createdByDeviceId: uuid('created_by_device_id'),
+    createdAt: time('created_at').notNull(),
+    expiresAt: time('expires_at').notNull(),
+    usedAt: time('used_at'),
+    /** The device the code enrolled, once used. */
+    deviceId: uuid('device_id'),
+  },
+  (t) => [
+    foreignKey({
+      name: 'enrolment_codes_person_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'enrolment_codes_created_by_fk',
+      columns: [t.organisationId, t.createdByDeviceId],
+      foreignColumns: [devices.organisationId, devices.id],
+    }),
+    foreignKey({
+      name: 'enrolment_codes_device_fk',
+      columns: [t.organisationId, t.deviceId],
+      foreignColumns: [devices.organisationId, devices.id],
+    }),
+  ],
+);
+
+/** The revision of each assessment the server holds; older revisions are in the history. */
+export const assessments = pgTable(
+  'assessments',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The id the device gave it: unique within one organisation only. */
+    id: text('id').notNull(),
+    revision: bigint('revision', { mode: 'number' }).notNull(),
+    payload: jsonb('payload').$type<Assessment>().notNull(),
+    /** Computed here from payload.answers, never taken from the device. */
+    scores: jsonb('scores').$type<AssessmentScores>().notNull(),
+    deviceId: uuid('device_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    /** When the revision held now was received. */
+    receivedAt: time('received_at').notNull(),
+    firstReceivedAt: time('first_received_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'assessments_pkey', columns: [t.organisationId, t.id] }),
+    foreignKey({
+      name: 'assessments_device_fk',
+      columns: [t.organisationId, t.deviceId],
+      foreignColumns: [devices.organisationId, devices.id],
+    }),
+    foreignKey({
+      name: 'assessments_person_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    index('assessments_received_at_idx').on(t.organisationId, t.receivedAt),
+  ],
+);
+
+/** Every revision that was replaced by a newer one: nothing received is ever destroyed. */
+export const assessmentHistory = pgTable(
+  'assessment_history',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    id: text('id').notNull(),
+    revision: bigint('revision', { mode: 'number' }).notNull(),
+    payload: jsonb('payload').$type<Assessment>().notNull(),
+    scores: jsonb('scores').$type<AssessmentScores>().notNull(),
+    deviceId: uuid('device_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    receivedAt: time('received_at').notNull(),
+    replacedAt: time('replaced_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'assessment_history_pkey', columns: [t.organisationId, t.id, t.revision] }),
+    foreignKey({
+      name: 'assessment_history_assessment_fk',
+      columns: [t.organisationId, t.id],
+      foreignColumns: [assessments.organisationId, assessments.id],
+    }),
+  ],
+);

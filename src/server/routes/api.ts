@@ -1,0 +1,71 @@
+// Everything under /api: the access guard, JSON bodies, and the routes. A new route is a plugin
+// registered below with its `config.access` and `config.doc` (see access.ts and openapi.ts).
+import type { FastifyPluginAsync } from 'fastify';
+import { healthResponseSchema, type HealthResponse } from '../../shared/protocol.ts';
+import { accountRoutes } from './accounts.ts';
+import { guard } from './access.ts';
+import { assessmentRoutes } from './assessments.ts';
+import type { ApiContext } from './context.ts';
+import { buildOpenApi, collectOperations } from './openapi.ts';
+import { pushRoutes } from './push.ts';
+
+export const apiRoutes: FastifyPluginAsync<ApiContext> = async (api, options) => {
+  // Only the context goes on to the route plugins: the options also hold this plugin's prefix.
+  const ctx: ApiContext = {
+    db: options.db,
+    now: options.now,
+    enrolmentCodeTtlMs: options.enrolmentCodeTtlMs,
+  };
+  const operations = collectOperations(api);
+  api.decorateRequest('identity', null);
+  api.addHook('onRequest', async (_request, reply) => {
+    // Answers carry tokens and personal data: no browser or proxy may keep a copy.
+    reply.header('cache-control', 'no-store');
+  });
+  api.addHook('onRequest', guard(ctx));
+
+  // A POST without a body but with a JSON content type (fetch makes that easy) is "no body",
+  // not malformed JSON; anything else goes to Fastify's own parser (prototype-poisoning safe).
+  const parseJson = api.getDefaultJsonParser('error', 'error');
+  api.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text === '') done(null, undefined);
+    else parseJson(request, text, done);
+  });
+
+  api.get(
+    '/health',
+    {
+      config: {
+        access: 'public',
+        doc: {
+          operationId: 'health',
+          summary: 'Whether the server is up',
+          success: { status: 200, description: 'It is.', schema: healthResponseSchema },
+        },
+      },
+    },
+    async (): Promise<HealthResponse> => ({ status: 'ok' }),
+  );
+
+  let document: unknown;
+  api.get(
+    '/openapi.json',
+    {
+      config: {
+        access: 'public',
+        doc: {
+          operationId: 'openapi',
+          summary: 'This document',
+          success: { status: 200, description: 'OpenAPI 3.1.', mediaType: 'application/json' },
+        },
+      },
+    },
+    // Built on first request, when every route has been registered.
+    async () => (document ??= buildOpenApi(operations)),
+  );
+
+  await api.register(accountRoutes, ctx);
+  await api.register(pushRoutes, ctx);
+  await api.register(assessmentRoutes, ctx);
+};

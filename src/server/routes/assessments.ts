@@ -1,0 +1,56 @@
+// What the organisation has received, for coordinators: as JSON and as a CSV download.
+import type { FastifyPluginAsync } from 'fastify';
+import {
+  assessmentListResponseSchema,
+  type AssessmentListResponse,
+} from '../../shared/protocol.ts';
+import { assessmentsCsv } from '../services/assessments-csv.ts';
+import { listReceived, toSummary } from '../services/assessments.ts';
+import { identityOf } from './access.ts';
+import type { ApiContext } from './context.ts';
+
+export const assessmentRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx) => {
+  api.get(
+    '/assessments',
+    {
+      config: {
+        access: 'coordinator',
+        doc: {
+          operationId: 'listAssessments',
+          summary: 'Received assessments with their scores, most recent first',
+          success: {
+            status: 200,
+            description: 'Received assessments.',
+            schema: assessmentListResponseSchema,
+          },
+        },
+      },
+    },
+    async (request): Promise<AssessmentListResponse> => {
+      const rows = await listReceived(ctx.db, identityOf(request).organisation.id);
+      return { assessments: rows.map(toSummary) };
+    },
+  );
+
+  api.get(
+    '/assessments.csv',
+    {
+      config: {
+        access: 'coordinator',
+        doc: {
+          operationId: 'exportAssessments',
+          summary: 'Received assessments as CSV: every answer, section score and plan item',
+          success: { status: 200, description: 'One row per assessment.', mediaType: 'text/csv' },
+        },
+      },
+    },
+    async (request, reply) => {
+      const rows = await listReceived(ctx.db, identityOf(request).organisation.id);
+      const day = ctx.now().toISOString().slice(0, 10);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="doorstep-assessments-${day}.csv"`)
+        .send(assessmentsCsv(rows));
+    },
+  );
+};

@@ -1,0 +1,8 @@
+// What every API route needs, passed in by createApp: nothing is read from globals.
+import type { Database } from '../db/database.ts';
+
+export interface ApiContext {
+  readonly db: Database;
+  readonly now: () => Date;
+  readonly enrolmentCodeTtlMs: number;
+}

@@ -1,0 +1,109 @@
+// Signing devices in (bearer tokens), listing them and revoking them. A revoked token is refused
+// from the very next request: it is checked against the database every time, never cached.
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import type { DeviceSummary } from '../../shared/protocol.ts';
+import type { Database, Executor } from '../db/database.ts';
+import { devices, people } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+import { findDevice, type Identity } from './identity.ts';
+import { canManage } from './roles.ts';
+import { hashSecret } from './secrets.ts';
+
+// last_seen_at is for people ("used this morning"), so one write a minute per device is plenty.
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+export type Authentication =
+  | { readonly status: 'ok'; readonly identity: Identity }
+  | { readonly status: 'unknown' }
+  | { readonly status: 'revoked' };
+
+export async function authenticate(
+  db: Database,
+  token: string,
+  now: Date,
+): Promise<Authentication> {
+  const found = await findDevice(db, eq(devices.tokenHash, hashSecret(token)));
+  if (!found) return { status: 'unknown' };
+  if (found.revokedAt) return { status: 'revoked' };
+  const { lastSeenAt } = found;
+  if (!lastSeenAt || now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
+    await db
+      .update(devices)
+      .set({ lastSeenAt: now })
+      .where(eq(devices.id, found.identity.device.id));
+  }
+  return { status: 'ok', identity: found.identity };
+}
+
+function summarySelect(ex: Executor) {
+  return ex
+    .select({
+      id: devices.id,
+      name: devices.name,
+      person: { id: people.id, name: people.name, role: people.role },
+      createdAt: devices.createdAt,
+      lastSeenAt: devices.lastSeenAt,
+      revokedAt: devices.revokedAt,
+    })
+    .from(devices)
+    .innerJoin(
+      people,
+      and(eq(people.organisationId, devices.organisationId), eq(people.id, devices.personId)),
+    );
+}
+
+interface SummaryRow extends Omit<DeviceSummary, 'createdAt' | 'lastSeenAt' | 'revokedAt'> {
+  readonly createdAt: Date;
+  readonly lastSeenAt: Date | null;
+  readonly revokedAt: Date | null;
+}
+
+const toSummary = (row: SummaryRow): DeviceSummary => ({
+  ...row,
+  createdAt: row.createdAt.toISOString(),
+  lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
+  revokedAt: row.revokedAt?.toISOString() ?? null,
+});
+
+export async function listDevices(db: Database, organisationId: string): Promise<DeviceSummary[]> {
+  const rows = await summarySelect(db)
+    .where(eq(devices.organisationId, organisationId))
+    .orderBy(asc(devices.createdAt), asc(devices.id));
+  return rows.map(toSummary);
+}
+
+// Device ids are UUIDs: anything else cannot be a device, and PostgreSQL would refuse to compare.
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Revokes a device of the actor's organisation. A device of another organisation is "not found",
+ * never "forbidden": the answer must not confirm that it exists. Revoking twice keeps the first
+ * time.
+ */
+export async function revokeDevice(
+  db: Database,
+  actor: Identity,
+  deviceId: string,
+  now: Date,
+): Promise<DeviceSummary> {
+  const notFound = new ApiError('not_found', 'There is no such device in your organisation.');
+  if (!UUID_PATTERN.test(deviceId)) throw notFound;
+  const inOrganisation = and(
+    eq(devices.organisationId, actor.organisation.id),
+    eq(devices.id, deviceId),
+  );
+  const [target] = await summarySelect(db).where(inOrganisation);
+  if (!target) throw notFound;
+  if (target.id !== actor.device.id && !canManage(actor.person.role, target.person.role)) {
+    throw new ApiError(
+      'forbidden',
+      "Only an administrator can sign out an administrator's device.",
+    );
+  }
+  await db
+    .update(devices)
+    .set({ revokedAt: now })
+    .where(and(inOrganisation, isNull(devices.revokedAt)));
+  const [revoked] = await summarySelect(db).where(inOrganisation);
+  return toSummary(revoked ?? target);
+}

@@ -1,0 +1,243 @@
+// @vitest-environment node
+import { expect, it } from 'vitest';
+import {
+  bankV1,
+  scaleV1,
+  scoreAssessment,
+  type Assessment,
+  type FacetAnswers,
+} from '../../src/domain/index.ts';
+import {
+  assessmentListResponseSchema,
+  pushResponseSchema,
+  type AssessmentSummary,
+} from '../../src/shared/protocol.ts';
+import {
+  START,
+  answersWith,
+  finishedAssessment,
+  record,
+  useTestApi,
+  type TestApi,
+  type TestDevice,
+} from './support/api.ts';
+import { parseCsv } from './support/csv.ts';
+import { describeEachDatabase } from './support/databases.ts';
+
+async function push(api: TestApi, device: TestDevice, ...assessments: Assessment[]) {
+  const response = await api.call(device, 'POST', '/api/push', {
+    records: assessments.map(record),
+  });
+  const results = pushResponseSchema.parse(response.json()).results;
+  expect(results.every((r) => r.status === 'accepted')).toBe(true);
+}
+
+async function list(api: TestApi, device: TestDevice): Promise<AssessmentSummary[]> {
+  const response = await api.call(device, 'GET', '/api/assessments');
+  expect(response.statusCode).toBe(200);
+  return assessmentListResponseSchema.parse(response.json()).assessments;
+}
+
+async function csvOf(api: TestApi, device: TestDevice) {
+  const response = await api.call(device, 'GET', '/api/assessments.csv');
+  expect(response.statusCode).toBe(200);
+  const [header = [], ...rows] = parseCsv(response.body.replace(/^\uFEFF/, ''));
+  const records = rows.map((row) => Object.fromEntries(header.map((name, i) => [name, row[i]])));
+  return { response, header, records };
+}
+
+const shortSkills = bankV1.skills.filter((s) => s.short).map((s) => s.id);
+const [SHORT_A = '', SHORT_B = ''] = shortSkills;
+const NOT_ASKED = bankV1.skills.find((s) => !s.short)?.id ?? '';
+
+/** Not asked, non-answers and scores side by side. */
+const mixed = () =>
+  finishedAssessment({
+    set: 'short',
+    venue: 'community-hub',
+    residentRef: 'HUB-7',
+    answers: answersWith((a) => {
+      // A short set asks only the short skills: the others are not asked at all.
+      const asked = (answers: FacetAnswers) =>
+        Object.fromEntries(Object.entries(answers).filter(([id]) => shortSkills.includes(id)));
+      a.skill = asked(a.skill);
+      a.interest = asked(a.interest);
+      a.basics['B2'] = 'prefer-not-to-say';
+      a.blockers['K5'] = 'not-applicable';
+      a.skill[SHORT_A] = 'dont-know';
+      a.interest[SHORT_B] = 'skipped';
+    }),
+  });
+
+describeEachDatabase('received assessments', ({ use }) => {
+  const api = useTestApi(use());
+
+  it('shows coordinators what was received, most recent first, with server scores', async () => {
+    const organisation = await api().organisation();
+    const coordinator = await organisation.device('coordinator', 'Cora');
+    const worker = await organisation.device('outreach-worker', 'Wes');
+    const older = finishedAssessment();
+    await push(api(), worker, older);
+    api().clock.advance(60_000);
+    const newer = mixed();
+    await push(api(), coordinator, newer);
+
+    const scores = scoreAssessment(newer.answers, bankV1, scaleV1);
+    const summaries = await list(api(), coordinator);
+    expect(summaries.map((s) => s.id)).toEqual([newer.id, older.id]);
+    expect(summaries[0]).toEqual({
+      id: newer.id,
+      revision: 1,
+      receivedAt: new Date(START.getTime() + 60_000).toISOString(),
+      firstReceivedAt: new Date(START.getTime() + 60_000).toISOString(),
+      device: coordinator.device,
+      person: { id: coordinator.person.id, name: 'Cora' },
+      residentRef: 'HUB-7',
+      date: newer.date,
+      venue: 'community-hub',
+      set: 'short',
+      sections: scores.sections,
+      plan: scores.plan.map(({ skillId, headingId, priority, band }) => ({
+        skillId,
+        headingId,
+        priority,
+        band,
+      })),
+    });
+    expect(summaries[1]?.person).toEqual({ id: worker.person.id, name: 'Wes' });
+  });
+
+  it('exports one CSV row per assessment with every answer, section score and plan item', async () => {
+    const organisation = await api().organisation();
+    const coordinator = await organisation.device('coordinator');
+    const full = finishedAssessment();
+    const short = mixed();
+    await push(api(), coordinator, full, short);
+    // A newer revision replaces the row rather than adding one.
+    api().clock.advance(60_000);
+    await push(api(), coordinator, { ...short, revision: 2 });
+
+    const { response, header, records } = await csvOf(api(), coordinator);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="doorstep-assessments-2026-11-21.csv"',
+    );
+    expect(response.body.startsWith('\uFEFF')).toBe(true);
+
+    const sections = ['basics', 'blockers', 'skill', 'interest'];
+    expect(header).toEqual([
+      'assessment_id',
+      'revision',
+      'device_id',
+      'device_name',
+      'person_id',
+      'person_name',
+      'received_at',
+      'first_received_at',
+      'resident_ref',
+      'date',
+      'venue',
+      'set',
+      'bank_version',
+      'scale_version',
+      'B1',
+      'B2',
+      'B3',
+      'K1',
+      'K2',
+      'K3',
+      'K4',
+      'K5',
+      ...bankV1.skills.map((s) => `skill_${s.id}`),
+      ...bankV1.skills.map((s) => `interest_${s.id}`),
+      ...sections.flatMap((s) => [`${s}_score`, `${s}_answered`, `${s}_low_coverage`]),
+      ...[1, 2, 3, 4, 5].flatMap((n) => [`plan_${n}`, `plan_${n}_priority`, `plan_${n}_band`]),
+    ]);
+    expect(records).toHaveLength(2);
+
+    for (const assessment of [full, { ...short, revision: 2 }]) {
+      const row = records.find((r) => r['assessment_id'] === assessment.id);
+      const scores = scoreAssessment(assessment.answers, bankV1, scaleV1);
+      expect(row).toMatchObject({
+        revision: String(assessment.revision),
+        device_id: coordinator.device.id,
+        person_name: coordinator.person.name,
+        resident_ref: assessment.residentRef,
+        venue: assessment.venue,
+        set: assessment.set,
+      });
+      const answer = (facet: keyof Assessment['answers'], id: string) =>
+        String(assessment.answers[facet][id] ?? '');
+      for (const item of bankV1.basics) expect(row?.[item.id]).toBe(answer('basics', item.id));
+      for (const item of bankV1.blockers) expect(row?.[item.id]).toBe(answer('blockers', item.id));
+      for (const skill of bankV1.skills) {
+        expect(row?.[`skill_${skill.id}`]).toBe(answer('skill', skill.id));
+        expect(row?.[`interest_${skill.id}`]).toBe(answer('interest', skill.id));
+      }
+      for (const [facet, section] of Object.entries(scores.sections)) {
+        expect(row?.[`${facet}_score`]).toBe(String(section.score ?? ''));
+        expect(row?.[`${facet}_answered`]).toBe(String(section.answered));
+        expect(row?.[`${facet}_low_coverage`]).toBe(section.lowCoverage ? 'yes' : 'no');
+      }
+      for (let i = 0; i < 5; i++) {
+        const item = scores.plan[i];
+        expect(row?.[`plan_${i + 1}`]).toBe(item?.skillId ?? '');
+        expect(row?.[`plan_${i + 1}_priority`]).toBe(String(item?.priority ?? ''));
+        expect(row?.[`plan_${i + 1}_band`]).toBe(item?.band ?? '');
+      }
+    }
+    const shortRow = records.find((r) => r['assessment_id'] === short.id);
+    expect(shortRow).toMatchObject({
+      B2: 'prefer-not-to-say',
+      K5: 'not-applicable',
+      [`skill_${SHORT_A}`]: 'dont-know',
+      [`interest_${SHORT_B}`]: 'skipped',
+      [`skill_${NOT_ASKED}`]: '',
+    });
+  });
+
+  it('keeps names that look like formulas as text in a spreadsheet', async () => {
+    const organisation = await api().organisation();
+    const coordinator = await organisation.device('coordinator', '=HYPERLINK("http://x")');
+    await push(api(), coordinator, finishedAssessment());
+    const { records } = await csvOf(api(), coordinator);
+    expect(records[0]?.['person_name']).toBe(`'=HYPERLINK("http://x")`);
+    expect(records[0]?.['device_name']).toBe(`'=HYPERLINK("http://x")'s tablet`);
+  });
+
+  it('exports names in any language intact', async () => {
+    const organisation = await api().organisation();
+    const coordinator = await organisation.device('coordinator', 'Siân Ó Dónaill');
+    await push(api(), coordinator, finishedAssessment());
+    const { records } = await csvOf(api(), coordinator);
+    expect(records[0]?.['person_name']).toBe('Siân Ó Dónaill');
+  });
+
+  it('exports just the header when nothing was received', async () => {
+    const coordinator = await (await api().organisation()).device('coordinator');
+    const { header, records } = await csvOf(api(), coordinator);
+    expect(header[0]).toBe('assessment_id');
+    expect(records).toEqual([]);
+  });
+
+  it("never shows another organisation's assessments, as a list or as CSV", async () => {
+    const ours = await api().organisation('Ours');
+    const theirs = await api().organisation('Theirs');
+    const ourCoordinator = await ours.device('coordinator');
+    const theirWorker = await theirs.device('outreach-worker');
+    const theirCoordinator = await theirs.device('administrator');
+    await push(api(), theirWorker, finishedAssessment({ id: 'shared-id' }), finishedAssessment());
+    await push(
+      api(),
+      ourCoordinator,
+      finishedAssessment({ id: 'shared-id', residentRef: 'OURS-1' }),
+    );
+
+    const ourList = await list(api(), ourCoordinator);
+    expect(ourList.map((a) => [a.id, a.residentRef])).toEqual([['shared-id', 'OURS-1']]);
+    expect((await csvOf(api(), ourCoordinator)).records.map((r) => r['resident_ref'])).toEqual([
+      'OURS-1',
+    ]);
+    expect(await list(api(), theirCoordinator)).toHaveLength(2);
+  });
+});

@@ -1,0 +1,253 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { deviceListResponseSchema, revokeResponseSchema } from '../../src/shared/protocol.ts';
+import { useTestApi } from './support/api.ts';
+import { describeEachDatabase } from './support/databases.ts';
+
+const OUT_OF_DATE =
+  'This version of Doorstep is out of date. Reload the app while online to update it.';
+
+describeEachDatabase('access and devices', ({ use }) => {
+  const api = useTestApi(use());
+
+  describe('every route but health, the document and enrolment', () => {
+    const PROTECTED = [
+      ['GET', '/api/me'],
+      ['GET', '/api/devices'],
+      ['POST', '/api/devices/self/revoke'],
+      ['POST', '/api/devices/6f1c1a4e-0000-4000-8000-000000000000/revoke'],
+      ['POST', '/api/enrolment-codes'],
+      ['POST', '/api/push'],
+      ['GET', '/api/assessments'],
+      ['GET', '/api/assessments.csv'],
+    ] as const;
+
+    it.each(PROTECTED)('%s %s needs the protocol header (426)', async (method, url) => {
+      const device = await (await api().organisation()).device('administrator');
+      for (const version of [undefined, '0', '2', 'one']) {
+        const response = await api().inject({
+          method,
+          url,
+          headers: {
+            authorization: `Bearer ${device.token}`,
+            ...(version ? { 'doorstep-protocol': version } : {}),
+          },
+        });
+        expect(response.statusCode).toBe(426);
+        expect(response.json()).toEqual({
+          error: { code: 'unsupported_protocol', message: OUT_OF_DATE },
+        });
+      }
+    });
+
+    it.each(PROTECTED)('%s %s needs a device token (401)', async (method, url) => {
+      for (const authorization of [undefined, '', 'Bearer', 'Basic dXNlcjpwYXNz', 'Bearer nope']) {
+        const response = await api().inject({
+          method,
+          url,
+          headers: {
+            'doorstep-protocol': '1',
+            ...(authorization === undefined ? {} : { authorization }),
+          },
+        });
+        expect(response.statusCode).toBe(401);
+        expect(response.json()).toEqual({
+          error: { code: 'unauthenticated', message: expect.stringContaining('Enrol') },
+        });
+      }
+    });
+
+    it.each([
+      ['GET', '/api/health'],
+      ['GET', '/api/openapi.json'],
+    ] as const)('%s %s needs neither', async (method, url) => {
+      expect((await api().inject({ method, url })).statusCode).toBe(200);
+    });
+
+    it.each([
+      ['GET', '/api/devices'],
+      ['POST', '/api/devices/6f1c1a4e-0000-4000-8000-000000000000/revoke'],
+      ['GET', '/api/assessments'],
+      ['GET', '/api/assessments.csv'],
+      ['POST', '/api/enrolment-codes'],
+    ] as const)(
+      '%s %s is for coordinators: an outreach worker is refused (403)',
+      async (method, url) => {
+        const worker = await (await api().organisation()).device('outreach-worker');
+        const response = await api().call(worker, method, url, method === 'POST' ? {} : undefined);
+        expect(response.statusCode).toBe(403);
+        expect(response.json()).toEqual({
+          error: {
+            code: 'forbidden',
+            message: 'Only coordinators and administrators can do this.',
+          },
+        });
+      },
+    );
+
+    it('never lets a browser or proxy keep an answer', async () => {
+      const device = await (await api().organisation()).device('outreach-worker');
+      const me = await api().call(device, 'GET', '/api/me');
+      expect(me.headers['cache-control']).toBe('no-store');
+      const refused = await api().call(null, 'GET', '/api/me');
+      expect(refused.headers['cache-control']).toBe('no-store');
+    });
+  });
+
+  describe('signing out', () => {
+    it('refuses the token of a signed-out device from the very next request', async () => {
+      const device = await (await api().organisation()).device('outreach-worker');
+      const out = await api().call(device, 'POST', '/api/devices/self/revoke', {});
+      expect(out.statusCode).toBe(200);
+      expect(revokeResponseSchema.parse(out.json()).device).toMatchObject({
+        id: device.device.id,
+        revokedAt: api().clock.now().toISOString(),
+      });
+
+      for (const [method, url] of [
+        ['GET', '/api/me'],
+        ['POST', '/api/push'],
+        ['POST', '/api/devices/self/revoke'],
+      ] as const) {
+        const response = await api().call(device, method, url, method === 'POST' ? {} : undefined);
+        expect(response.statusCode).toBe(401);
+        expect(response.json()).toEqual({
+          error: { code: 'token_revoked', message: expect.stringContaining('signed out') },
+        });
+      }
+    });
+
+    it('accepts a POST without a body even when it says it is JSON', async () => {
+      const device = await (await api().organisation()).device('outreach-worker');
+      const response = await api().inject({
+        method: 'POST',
+        url: '/api/devices/self/revoke',
+        headers: {
+          authorization: `Bearer ${device.token}`,
+          'doorstep-protocol': '1',
+          'content-type': 'application/json',
+        },
+      });
+      expect(response.statusCode).toBe(200);
+    });
+
+    it("lets a coordinator sign out a worker's device, which is refused at once", async () => {
+      const organisation = await api().organisation();
+      const coordinator = await organisation.device('coordinator');
+      const worker = await organisation.device('outreach-worker');
+      const url = `/api/devices/${worker.device.id}/revoke`;
+      const response = await api().call(coordinator, 'POST', url, {});
+      expect(response.statusCode).toBe(200);
+      expect((await api().call(worker, 'GET', '/api/me')).json().error.code).toBe('token_revoked');
+      expect((await api().call(coordinator, 'GET', '/api/me')).statusCode).toBe(200);
+
+      // Again: nothing changes, and the first time is kept.
+      api().clock.advance(60_000);
+      const again = await api().call(coordinator, 'POST', url, {});
+      expect(again.json().device.revokedAt).toBe(response.json().device.revokedAt);
+    });
+
+    it("keeps administrators' devices for administrators to sign out", async () => {
+      const organisation = await api().organisation();
+      const coordinator = await organisation.device('coordinator');
+      const administrator = await organisation.device('administrator');
+      const url = `/api/devices/${administrator.device.id}/revoke`;
+      const byCoordinator = await api().call(coordinator, 'POST', url, {});
+      expect(byCoordinator.statusCode).toBe(403);
+      expect(byCoordinator.json().error.code).toBe('forbidden');
+      expect((await api().call(administrator, 'GET', '/api/me')).statusCode).toBe(200);
+
+      const otherAdministrator = await organisation.device('administrator');
+      expect((await api().call(otherAdministrator, 'POST', url, {})).statusCode).toBe(200);
+    });
+
+    it.each(['6f1c1a4e-0000-4000-8000-000000000000', 'not-a-uuid', "1' or '1'='1"])(
+      'answers not_found for a device that is not there (%s)',
+      async (id) => {
+        const coordinator = await (await api().organisation()).device('coordinator');
+        const response = await api().call(
+          coordinator,
+          'POST',
+          `/api/devices/${encodeURIComponent(id)}/revoke`,
+          {},
+        );
+        expect(response.statusCode).toBe(404);
+        expect(response.json().error.code).toBe('not_found');
+      },
+    );
+  });
+
+  describe('listing devices', () => {
+    it("shows a coordinator the organisation's devices with person, created, last seen and revoked", async () => {
+      const organisation = await api().organisation();
+      const coordinator = await organisation.device('coordinator', 'Cora');
+      api().clock.advance(60_000);
+      const worker = await organisation.device('outreach-worker', 'Wes');
+      api().clock.advance(60_000);
+      await api().call(worker, 'GET', '/api/me');
+      api().clock.advance(60_000);
+      await api().call(coordinator, 'POST', `/api/devices/${worker.device.id}/revoke`, {});
+      const seenAt = api().clock.now().toISOString();
+
+      const response = await api().call(coordinator, 'GET', '/api/devices');
+      expect(response.statusCode).toBe(200);
+      const { devices } = deviceListResponseSchema.parse(response.json());
+      const start = new Date('2026-11-21T10:00:00.000Z').getTime();
+      const at = (minutes: number) => new Date(start + minutes * 60_000).toISOString();
+      expect(devices).toEqual([
+        {
+          id: coordinator.device.id,
+          name: "Cora's tablet",
+          person: coordinator.person,
+          createdAt: at(0),
+          lastSeenAt: seenAt,
+          revokedAt: null,
+        },
+        {
+          id: worker.device.id,
+          name: "Wes's tablet",
+          person: worker.person,
+          createdAt: at(1),
+          lastSeenAt: at(2),
+          revokedAt: at(3),
+        },
+      ]);
+    });
+
+    it('writes last seen at most once a minute per device', async () => {
+      const organisation = await api().organisation();
+      const coordinator = await organisation.device('coordinator');
+      const seen = async () =>
+        deviceListResponseSchema.parse(
+          (await api().call(coordinator, 'GET', '/api/devices')).json(),
+        ).devices[0]?.lastSeenAt;
+      const first = await seen();
+      api().clock.advance(59_000);
+      expect(await seen()).toBe(first);
+      api().clock.advance(1_000);
+      expect(await seen()).toBe(api().clock.now().toISOString());
+    });
+  });
+
+  describe('between organisations', () => {
+    it('never shows or touches the devices of another organisation', async () => {
+      const ours = await api().organisation('Ours');
+      const theirs = await api().organisation('Theirs');
+      const coordinator = await ours.device('coordinator');
+      const administrator = await ours.device('administrator');
+      const theirDevice = await theirs.device('outreach-worker');
+
+      const list = await api().call(coordinator, 'GET', '/api/devices');
+      const ids = deviceListResponseSchema.parse(list.json()).devices.map((d) => d.id);
+      expect(ids.sort()).toEqual([coordinator.device.id, administrator.device.id].sort());
+
+      for (const actor of [coordinator, administrator]) {
+        const url = `/api/devices/${theirDevice.device.id}/revoke`;
+        const response = await api().call(actor, 'POST', url, {});
+        expect(response.statusCode).toBe(404);
+        expect(response.json().error.code).toBe('not_found');
+      }
+      expect((await api().call(theirDevice, 'GET', '/api/me')).statusCode).toBe(200);
+    });
+  });
+});
