@@ -47,9 +47,15 @@ export interface SyncClient {
 }
 
 export function createSyncClient(fetchFn: Fetch, baseUrl = ''): SyncClient {
-  async function call(path: string, init: RequestInit, token?: string): Promise<Response> {
+  async function call(
+    path: string,
+    init: RequestInit,
+    token?: string,
+    encoding?: 'gzip',
+  ): Promise<Response> {
     const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (encoding) headers['content-encoding'] = encoding;
     if (token) headers['authorization'] = `Bearer ${token}`;
     let response: Response;
     try {
@@ -81,11 +87,12 @@ export function createSyncClient(fetchFn: Fetch, baseUrl = ''): SyncClient {
       );
     },
     async push(token, records) {
-      const response = await call(
-        '/api/push',
-        { method: 'POST', body: JSON.stringify({ records }) },
-        token,
-      );
+      // Links are slow where Doorstep is used: a push is compressed (about 4 times smaller).
+      const text = JSON.stringify({ records });
+      const gzipped = await gzip(text);
+      const response = gzipped
+        ? await call('/api/push', { method: 'POST', body: gzipped }, token, 'gzip')
+        : await call('/api/push', { method: 'POST', body: text }, token);
       return json(response, pushResponseSchema);
     },
     async revokeSelf(token) {
@@ -101,6 +108,13 @@ export function createSyncClient(fetchFn: Fetch, baseUrl = ''): SyncClient {
       return (await call(path, { method: 'GET' }, token)).blob();
     },
   };
+}
+
+/** gzip through the browser's CompressionStream; null where there is none. */
+export async function gzip(text: string): Promise<Blob | null> {
+  if (typeof CompressionStream !== 'function') return null;
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+  return new Response(stream).blob();
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {
