@@ -19,14 +19,17 @@ const offline: Fetch = () => Promise.reject(new TypeError('Failed to fetch'));
 export async function renderApp(
   path = '/',
   seed?: (device: Device) => Promise<unknown>,
-  options: { fetch?: Fetch } = {},
+  options: { fetch?: Fetch; baseUrl?: string } = {},
 ) {
   window.history.replaceState(null, '', path);
   const device = freshStore();
   await seed?.(device);
   const outbox = new OutboxStore(device.db);
   const settings = new SettingsStore(device.db);
-  const client = createSyncClient(options.fetch ?? offline, 'http://doorstep.test');
+  const client = createSyncClient(
+    options.fetch ?? offline,
+    options.baseUrl ?? 'http://doorstep.test',
+  );
   const now = () => device.clock.now;
   const sync = createSyncEngine({
     outbox,

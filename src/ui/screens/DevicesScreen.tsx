@@ -9,12 +9,12 @@ import {
 } from '../../shared/protocol.ts';
 import { ApiError } from '../../sync/client.ts';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
+import { OnlineData } from '../components/OnlineData.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Radios } from '../components/Radios.tsx';
 import { formatDateTime } from '../format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useServices } from '../services.ts';
-import { useOnlineData } from '../use-online-data.ts';
 
 /** For coordinators: enrol devices with one-time codes, and sign devices out. */
 export default function DevicesScreen() {
@@ -22,15 +22,8 @@ export default function DevicesScreen() {
   const { client } = useServices();
   const [changes, setChanges] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
-  const loaded = useOnlineData(
-    (e) => client.get(e.token, '/api/devices', deviceListResponseSchema),
-    [changes],
-  );
-  const token = loaded.status === 'done' ? (loaded.value?.enrolment.token ?? null) : null;
-  const ownDevice = loaded.status === 'done' ? loaded.value?.enrolment.device.id : undefined;
 
-  const revoke = async (id: string) => {
-    if (!token) return;
+  const revoke = async (token: string, id: string) => {
     try {
       await client.post(
         token,
@@ -53,64 +46,68 @@ export default function DevicesScreen() {
           {failure}
         </p>
       )}
-      {loaded.status === 'loading' && <p>{t('app.loading')}</p>}
-      {loaded.status === 'error' && (
-        <p class="error-message" role="alert">
-          {t('online.needed', { reason: loaded.error.message })}
-        </p>
-      )}
-      {loaded.status === 'done' && loaded.value === null && <p>{t('online.notEnrolled')}</p>}
-      {token && <EnrolmentCodeForm token={token} onCreated={() => setChanges((n) => n + 1)} />}
-      {loaded.status === 'done' && loaded.value && (
-        <section aria-labelledby="devices-list-title">
-          <h2 id="devices-list-title">{t('devices.list.title')}</h2>
-          {loaded.value.data.devices.length === 0 ? (
-            <p>{t('devices.none')}</p>
-          ) : (
-            <div class="table-scroll">
-              <table class="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('devices.table.device')}</th>
-                    <th scope="col">{t('devices.table.person')}</th>
-                    <th scope="col">{t('devices.table.lastSeen')}</th>
-                    <th scope="col">{t('devices.table.status')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {loaded.value.data.devices.map((d) => (
-                    <tr key={d.id} data-device={d.id}>
-                      <td>{d.name}</td>
-                      <td>
-                        {d.person.name} ({t(`role.${d.person.role}`)})
-                      </td>
-                      <td>
-                        {d.lastSeenAt ? formatDateTime(d.lastSeenAt, locale) : t('devices.never')}
-                      </td>
-                      <td>
-                        {d.revokedAt ? (
-                          t('devices.revoked', { time: formatDateTime(d.revokedAt, locale) })
-                        ) : d.id === ownDevice ? (
-                          t('devices.active')
-                        ) : (
-                          <button
-                            type="button"
-                            class="button button-secondary button-small"
-                            aria-label={t('devices.revokeFor', { device: d.name })}
-                            onClick={() => void revoke(d.id)}
-                          >
-                            {t('devices.revoke')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
-      )}
+      <OnlineData
+        load={(e) => client.get(e.token, '/api/devices', deviceListResponseSchema)}
+        deps={[changes]}
+      >
+        {({ enrolment, data }) => (
+          <>
+            <EnrolmentCodeForm token={enrolment.token} onCreated={() => setChanges((n) => n + 1)} />
+            <section aria-labelledby="devices-list-title">
+              <h2 id="devices-list-title">{t('devices.list.title')}</h2>
+              {data.devices.length === 0 ? (
+                <p>{t('devices.none')}</p>
+              ) : (
+                <div class="table-scroll">
+                  <table class="table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('devices.table.device')}</th>
+                        <th scope="col">{t('devices.table.person')}</th>
+                        <th scope="col">{t('devices.table.lastSeen')}</th>
+                        <th scope="col">{t('devices.table.status')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {data.devices.map((d) => (
+                        <tr key={d.id} data-device={d.id}>
+                          <td>{d.name}</td>
+                          <td>
+                            {d.person.name} ({t(`role.${d.person.role}`)})
+                          </td>
+                          <td>
+                            {d.lastSeenAt
+                              ? formatDateTime(d.lastSeenAt, locale)
+                              : t('devices.never')}
+                          </td>
+                          <td>
+                            {d.revokedAt ? (
+                              t('devices.revoked', {
+                                time: formatDateTime(d.revokedAt, locale),
+                              })
+                            ) : d.id === enrolment.device.id ? (
+                              t('devices.active')
+                            ) : (
+                              <button
+                                type="button"
+                                class="button button-secondary button-small"
+                                aria-label={t('devices.revokeFor', { device: d.name })}
+                                onClick={() => void revoke(enrolment.token, d.id)}
+                              >
+                                {t('devices.revoke')}
+                              </button>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </section>
+          </>
+        )}
+      </OnlineData>
     </>
   );
 }

@@ -1,0 +1,32 @@
+import type { ComponentChildren } from 'preact';
+import type { Enrolment } from '../../storage/settings-store.ts';
+import { useI18n } from '../i18n/i18n.ts';
+import { useServices } from '../services.ts';
+import { useAsync } from '../use-async.ts';
+
+/**
+ * Loads something from the server for an enrolled device. Coordinator screens are online-only:
+ * this says so plainly when the device is not enrolled or the server cannot be reached.
+ */
+export function OnlineData<T>(props: {
+  load: (enrolment: Enrolment) => Promise<T>;
+  deps: readonly unknown[];
+  children: (loaded: { enrolment: Enrolment; data: T }) => ComponentChildren;
+}) {
+  const { t } = useI18n();
+  const { settings } = useServices();
+  const loaded = useAsync(async () => {
+    const enrolment = await settings.enrolment();
+    return enrolment ? { enrolment, data: await props.load(enrolment) } : null;
+  }, props.deps);
+  if (loaded.status === 'loading') return <p>{t('app.loading')}</p>;
+  if (loaded.status === 'error') {
+    return (
+      <p class="error-message" role="alert">
+        {t('online.needed', { reason: loaded.error.message })}
+      </p>
+    );
+  }
+  if (loaded.value === null) return <p>{t('online.notEnrolled')}</p>;
+  return <>{props.children(loaded.value)}</>;
+}
