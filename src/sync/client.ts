@@ -110,11 +110,13 @@ export function createSyncClient(fetchFn: Fetch, baseUrl = ''): SyncClient {
   };
 }
 
-/** gzip through the browser's CompressionStream; null where there is none. */
-export async function gzip(text: string): Promise<Blob | null> {
+/** gzip through the platform's CompressionStream; null where there is none. */
+export async function gzip(text: string): Promise<Uint8Array<ArrayBuffer> | null> {
   if (typeof CompressionStream !== 'function') return null;
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
-  return new Response(stream).blob();
+  const plain = new Response(text).body;
+  if (!plain) return null;
+  const compressed = plain.pipeThrough(new CompressionStream('gzip'));
+  return new Uint8Array(await new Response(compressed).arrayBuffer());
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {
