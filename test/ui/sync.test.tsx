@@ -105,3 +105,24 @@ describe('signing out', () => {
     expect(await app.outbox.entries()).toEqual([]);
   });
 });
+
+describe('enrolling this device', () => {
+  it('fills in the code from a scanned QR code link', async () => {
+    await renderApp('/enrol?code=ABCD-EFGH-JKMN');
+    const input = (await screen.findByLabelText('Enrolment code')) as HTMLInputElement;
+    expect(input.value).toBe('ABCD-EFGH-JKMN');
+  });
+
+  it('says plainly when the server cannot be reached, and keeps what was typed', async () => {
+    await renderApp('/enrol');
+    fireEvent.input(await screen.findByLabelText('Enrolment code'), { target: { value: 'ABCD' } });
+    fireEvent.input(screen.getByLabelText('Name for this device'), {
+      target: { value: 'Tablet 2' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Set up this device' }));
+    expect(await screen.findByText('The server could not be reached.')).toBeTruthy();
+    expect((screen.getByLabelText('Name for this device') as HTMLInputElement).value).toBe(
+      'Tablet 2',
+    );
+  });
+});

@@ -84,7 +84,7 @@ export const en = {
 
   'enrol.title': 'Set up this device',
   'enrol.intro':
-    'Ask your coordinator for an enrolment code. Each code works once, and only for a short time.',
+    'Ask your coordinator for an enrolment code, then type it here or scan its QR code with the camera of this device. Each code works once, and only for a short time.',
   'enrol.code.label': 'Enrolment code',
   'enrol.code.hint': 'For example, ABCD-EFGH-JKMN. Small letters are fine.',
   'enrol.code.error': 'Enter the enrolment code',
@@ -118,6 +118,9 @@ export const en = {
   'devices.code.submit': 'Create enrolment code',
   'devices.code.result': 'Enrolment code for {person}',
   'devices.code.expires': 'It works once, until {time}.',
+  'devices.code.scan':
+    'Or scan this QR code with the camera of the device to open Doorstep with the code filled in.',
+  'devices.code.qr': 'QR code that opens Doorstep with the enrolment code {code}',
   'devices.list.title': 'Enrolled devices',
   'devices.none': 'No devices are enrolled yet.',
   'devices.table.device': 'Device',

@@ -11,6 +11,7 @@ import { ApiError } from '../../sync/client.ts';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
 import { OnlineData } from '../components/OnlineData.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { QrCode } from '../components/QrCode.tsx';
 import { Radios } from '../components/Radios.tsx';
 import { formatDateTime } from '../format.ts';
 import { useI18n } from '../i18n/i18n.ts';
@@ -161,6 +162,11 @@ function EnrolmentCodeForm({ token, onCreated }: { token: string; onCreated: () 
             {created.code}
           </p>
           <p>{t('devices.code.expires', { time: formatDateTime(created.expiresAt, locale) })}</p>
+          <p>{t('devices.code.scan')}</p>
+          <QrCode
+            value={`${location.origin}/enrol?code=${encodeURIComponent(created.code)}`}
+            label={t('devices.code.qr', { code: created.code })}
+          />
         </div>
       )}
       <p>{t('devices.code.intro')}</p>

@@ -10,8 +10,9 @@ import { useServices } from '../services.ts';
 export default function EnrolScreen() {
   const { t } = useI18n();
   const { client, settings, sync, now } = useServices();
-  const { route } = useLocation();
-  const [code, setCode] = useState('');
+  const { route, query } = useLocation();
+  // A scanned QR code opens /enrol?code=…: the code is filled in, nothing to type.
+  const [code, setCode] = useState(query['code'] ?? '');
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
