@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { gzipSync } from 'node:zlib';
 import { asc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { bankV1, scaleV1, scoreAssessment, type Assessment } from '../../src/domain/index.ts';
@@ -281,6 +282,47 @@ describeEachDatabase('pushing assessments', ({ use }) => {
       );
       expect(response.statusCode).toBe(400);
       expect(response.json().error.code).toBe('invalid_request');
+    });
+  });
+
+  describe('compressed pushes', () => {
+    const pushGzip = (api: TestApi, device: TestDevice, body: Buffer) =>
+      api.inject({
+        method: 'POST',
+        url: '/api/push',
+        headers: {
+          ...deviceHeaders(device),
+          'content-type': 'application/json',
+          'content-encoding': 'gzip',
+        },
+        payload: body,
+      });
+
+    it('accepts a gzipped push, as devices send it', async () => {
+      const worker = await (await api().organisation()).device('outreach-worker');
+      const assessment = finishedAssessment();
+      const response = await pushGzip(
+        api(),
+        worker,
+        gzipSync(JSON.stringify({ records: [record(assessment)] })),
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      expect(pushResponseSchema.parse(response.json()).results[0]?.status).toBe('accepted');
+      expect(await stored(api())).toHaveLength(1);
+    });
+
+    it('applies the body limit to the decompressed size, so a small bomb is refused', async () => {
+      const worker = await (await api().organisation()).device('outreach-worker');
+      const bomb = gzipSync(
+        JSON.stringify({
+          records: [{ id: 'a', revision: 1, assessment: 'x'.repeat(3 * MAX_BODY_BYTES) }],
+        }),
+      );
+      expect(bomb.length).toBeLessThan(MAX_BODY_BYTES / 100);
+      const response = await pushGzip(api(), worker, bomb);
+      expect(response.statusCode).toBe(413);
+      expect(response.json().error.code).toBe('body_too_large');
+      expect(await stored(api())).toEqual([]);
     });
   });
 
