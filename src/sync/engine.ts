@@ -72,7 +72,10 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
       }
     } while (again);
     set({ running: false });
-    await scheduleNext();
+    // Signed out, out of date or not enrolled: waiting will not help. The next start, online,
+    // enrolment or "Send now" tries again.
+    const stuck = ['signed-out', 'update-needed', 'not-enrolled'].includes(state.last?.kind ?? '');
+    if (!stuck) await scheduleNext();
   }
 
   const engine: SyncEngine = {

@@ -22,6 +22,13 @@ import { assertNoAxeViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { DIST_E2E } from './support/build.ts';
 import { serve, type Served } from './support/server.ts';
+import {
+  enrolThroughUi,
+  makeFinishedAssessment,
+  seedFinished,
+  syncRow,
+  waitForIndicator,
+} from './support/sync.ts';
 
 let server: Served;
 let browser: Browser;
@@ -182,6 +189,111 @@ test('the group of each question is named by its legend', async () => {
   assert.equal(await radios.count(), 8);
 });
 
+test('sending and enrolment before this device is set up: /sync, /enrol empty, with errors and with a refused code', async () => {
+  await page.goto(server.url + '/sync');
+  await h1(page, t('sync.title')).waitFor();
+  await page.getByText(t('sync.notEnrolled'), { exact: true }).waitFor();
+  // The assessments finished above wait in the list, unsent.
+  await syncRow(page, finishedId).locator('[data-status="waiting"]').waitFor();
+  await check('sync, not enrolled, with records waiting', { radios: false });
+
+  await page.getByRole('link', { name: t('sync.enrolLink'), exact: true }).click();
+  await h1(page, t('enrol.title')).waitFor();
+  await check('enrol form', { radios: false });
+
+  await page.getByRole('button', { name: t('enrol.submit'), exact: true }).click();
+  const summary = page.getByRole('alert').filter({ hasText: t('errors.summary') });
+  await summary.waitFor();
+  assert.deepEqual(await summary.getByRole('link').allInnerTexts(), [
+    t('enrol.code.error'),
+    t('enrol.name.error'),
+  ]);
+  assert.equal(await summary.evaluate((el) => el === document.activeElement), true);
+  await check('enrol form with errors', { radios: false });
+
+  await page.getByLabel(t('enrol.code.label'), { exact: true }).fill('ABCD-EFGH-JKMN');
+  await page.getByLabel(t('enrol.name.label'), { exact: true }).fill('A11y tablet');
+  await page.getByRole('button', { name: t('enrol.submit'), exact: true }).click();
+  await page.locator('p.error-message[role="alert"]').waitFor();
+  await check('enrol form with a refused code', { radios: false });
+});
+
+test('sending once enrolled: records waiting, refused and received; the sign-out confirmation error', async () => {
+  const code = server.firstStart?.code;
+  assert.ok(code);
+  await enrolThroughUi(page, server.url, code, 'A11y tablet');
+  // The assessments finished before enrolment are sent at once.
+  await waitForIndicator(page, t('sync.indicator.allSent'));
+
+  // One the server refuses (an item its question bank does not have), and one waiting after
+  // failed tries, its next try an hour away.
+  const now = Date.now();
+  const refused = makeFinishedAssessment(1, 'A11Y-REFUSED', now);
+  refused.answers.basics['B9'] = 2;
+  const waiting = makeFinishedAssessment(2, 'A11Y-WAITING', now);
+  await seedFinished(page, [refused]);
+  await seedFinished(page, [waiting], (a) => ({
+    id: a.id,
+    revision: a.revision,
+    state: 'waiting',
+    attempts: 3,
+    nextAttemptAt: now + 60 * 60_000,
+    queuedAt: now,
+    lastError: { code: 'network', message: 'The server could not be reached.', at: now },
+  }));
+  await page.reload();
+  await h1(page, t('sync.title')).waitFor();
+  await syncRow(page, refused.id).locator('[data-status="rejected"]').waitFor();
+  await syncRow(page, waiting.id).locator('[data-status="waiting"]').waitFor();
+  await page.getByRole('button', { name: t('sync.sendNow'), exact: true }).waitFor();
+  await check('sync with records waiting and refused', { radios: false });
+
+  // The home list shows all three kinds.
+  await page.goto(server.url + '/');
+  await h1(page, t('home.title')).waitFor();
+  for (const status of ['waiting', 'rejected', 'received']) {
+    await page.locator(`[data-status="${status}"]`).first().waitFor();
+  }
+  await check('home with records waiting, refused and received', { radios: false });
+
+  // Signing out with unsent records asks for confirmation first.
+  await page.goto(server.url + '/sync');
+  await h1(page, t('sync.title')).waitFor();
+  await page.getByRole('button', { name: t('signout.buttonDelete'), exact: true }).click();
+  const summary = page.getByRole('alert').filter({ hasText: t('errors.summary') });
+  await summary.waitFor();
+  assert.deepEqual(await summary.getByRole('link').allInnerTexts(), [t('signout.confirmError')]);
+  await check('sign-out confirmation error', { radios: false });
+});
+
+test('the coordinator screens: /received, and /devices with errors and with a new code', async () => {
+  await page.goto(server.url + '/received');
+  await h1(page, t('received.title')).waitFor();
+  await page.locator('tbody tr[data-record]').first().waitFor();
+  await check('received assessments', { radios: false });
+
+  await page.goto(server.url + '/devices');
+  await h1(page, t('devices.title')).waitFor();
+  await page.getByRole('heading', { name: t('devices.list.title') }).waitFor();
+  await check('devices', { radios: true });
+
+  await page.getByRole('button', { name: t('devices.code.submit'), exact: true }).click();
+  await page
+    .getByRole('alert')
+    .filter({ hasText: t('errors.summary') })
+    .waitFor();
+  await check('devices with an error', { radios: true });
+
+  await page.getByLabel(t('devices.code.person'), { exact: true }).fill('Sam Jones');
+  await page
+    .getByRole('group', { name: t('devices.code.role') })
+    .getByText(t('role.coordinator'), { exact: true })
+    .click();
+  await page.getByRole('button', { name: t('devices.code.submit'), exact: true }).click();
+  await page.locator('.enrolment-code').waitFor();
+  await check('devices with a new enrolment code', { radios: true });
+});
+
 test('content reflows at 320 CSS pixels wide without scrolling sideways (WCAG 1.4.10)', async () => {
   await page.setViewportSize({ width: 320, height: 640 });
   const overflow = () =>
@@ -201,5 +313,28 @@ test('content reflows at 320 CSS pixels wide without scrolling sideways (WCAG 1.
     await page.locator('h1').waitFor();
     await page.getByText(t('app.loading')).waitFor({ state: 'detached' });
     assert.equal(await overflow(), 0, `${name} scrolls sideways at 320px`);
+  }
+});
+
+test('the sending, enrolment and coordinator screens, and results, at 320 CSS pixels: no sideways scrolling, no axe violations', async () => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  // Their tables scroll sideways inside the page at this width: each scroller must be reachable
+  // by keyboard (axe: scrollable-region-focusable).
+  const screens: [string, string, boolean][] = [
+    ['sync', '/sync', false],
+    ['enrol', '/enrol', false],
+    ['received', '/received', false],
+    ['devices', '/devices', true],
+    ['results', `/assessments/${finishedId}/results`, false],
+  ];
+  for (const [name, url, radios] of screens) {
+    await page.goto(server.url + url);
+    await page.locator('h1').waitFor();
+    await page.getByText(t('app.loading')).waitFor({ state: 'detached' });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.equal(overflow, 0, `${name} scrolls sideways at 320px`);
+    await check(`${name} at 320px`, { radios });
   }
 });

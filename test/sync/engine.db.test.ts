@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OutboxStore, outboxEntry } from '../../src/storage/outbox-store.ts';
 import type { DrainOutcome } from '../../src/sync/drain.ts';
+import { ApiError } from '../../src/sync/client.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
 import { freshStore } from '../support/store.ts';
 
@@ -84,5 +85,17 @@ describe('the sync engine', () => {
     await engine.trigger('manual');
     expect(seen).toContainEqual({ kind: 'not-enrolled' });
     expect(engine.state().running).toBe(false);
+  });
+});
+
+describe('a device the server no longer accepts', () => {
+  it('is not retried on a timer: only a new trigger sends again', async () => {
+    const { engine, timers, db, clock } = engineWith(async () => ({
+      kind: 'signed-out',
+      error: new ApiError('token_revoked', 'This device has been signed out.', 401),
+    }));
+    await db.outbox.put({ ...outboxEntry('a', 2, 0), nextAttemptAt: clock.now + 8_000 });
+    await engine.trigger('start');
+    expect(timers).toEqual([]);
   });
 });

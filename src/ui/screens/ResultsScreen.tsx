@@ -172,7 +172,8 @@ function Results({ assessment }: { assessment: Assessment }) {
             interestLabel={t('section.interest')}
           />
         </figure>
-        <div class="table-scroll">
+        {/* Focusable and named: on a narrow screen the table scrolls sideways (WCAG 2.1.1). */}
+        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="headings-title">
           <table class="table">
             <thead>
               <tr>

@@ -1,0 +1,416 @@
+/**
+ * Faults between a real browser and the real server, injected by a proxy in between: requests
+ * dropped before the server, responses lost after the server committed, requests delivered
+ * twice, an old batch replayed after a newer revision, a slow server, and the server process
+ * killed with SIGKILL in the middle of a batch and started again on the same data.
+ *
+ * After the network heals, the server holds every assessment exactly once, at its latest
+ * revision, scored from its answers; the device's outbox is empty; and every fault is shown to
+ * have happened. Runs on PostgreSQL when TEST_DATABASE_URL is set (a fresh database, dropped
+ * after), otherwise on PGlite.
+ */
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { bankV1, scaleV1, scoreAssessment, type Assessment } from '../../src/domain/index.ts';
+import { MAX_BATCH } from '../../src/shared/protocol.ts';
+import { startServer, type RunningServer } from '../../src/server/server.ts';
+import {
+  answer,
+  answerSkill,
+  finish,
+  h1,
+  nextStep,
+  startAssessment,
+  t,
+  waitForServiceWorkerControl,
+} from './support/app.ts';
+import { launchBrowser } from './support/browser.ts';
+import { DIST_E2E } from './support/build.ts';
+import { freshDatabase, type TestDatabase } from './support/database.ts';
+import { startFaultProxy, type Fault, type FaultProxy } from './support/fault-proxy.ts';
+import { freePort, startServerProcess, type ServerProcess } from './support/server-process.ts';
+import {
+  assessmentsOf,
+  enrolThroughUi,
+  eventually,
+  makeFinishedAssessment,
+  messagePattern,
+  nextRevision,
+  openSyncScreen,
+  outboxOf,
+  parseMessage,
+  receiptsOf,
+  receivedByServer,
+  seedFinished,
+  syncRow,
+  waitForIndicator,
+} from './support/sync.ts';
+
+let browser: Browser;
+
+before(async () => {
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/**
+ * The proxy's plan for pushes: the next pushes take the faults queued here in turn; once the
+ * queue is empty they pass, or are dropped while `held` (the network cut at the proxy).
+ * Everything else (the app's own files) passes. Every request is logged in order.
+ */
+function pushPlan() {
+  const plan = {
+    queue: [] as Fault[],
+    held: false,
+    log: [] as { path: string; kind: Fault['kind'] }[],
+    fault({ path }: { path: string }): Fault {
+      const fault: Fault =
+        path !== '/api/push'
+          ? { kind: 'pass' }
+          : (plan.queue.shift() ?? (plan.held ? { kind: 'drop' } : { kind: 'pass' }));
+      plan.log.push({ path, kind: fault.kind });
+      return fault;
+    },
+    pushes: () => plan.log.filter((r) => r.path === '/api/push'),
+  };
+  return plan;
+}
+
+/** The connection drops and comes back: the app's `online` trigger makes everything due. */
+async function connectionFlaps(context: BrowserContext, page: Page): Promise<void> {
+  await context.setOffline(true);
+  await page.waitForFunction(() => !navigator.onLine);
+  await context.setOffline(false);
+  await page.waitForFunction(() => navigator.onLine);
+}
+
+async function outboxEmpties(page: Page, timeoutMs = 30_000): Promise<void> {
+  await eventually(
+    async () => (await outboxOf(page)).length === 0,
+    'the outbox to be empty',
+    timeoutMs,
+  );
+}
+
+/**
+ * The server holds each of the device's assessments exactly once, at the revision the device
+ * holds, scored from the answers it holds; nothing else. The device's outbox is empty and it
+ * holds a receipt for each at that revision.
+ */
+async function assertExactlyOnce(page: Page, serverUrl: string, token: string): Promise<number> {
+  const device = (await assessmentsOf(page)).filter((a) => a.status === 'finished');
+  const held = await receivedByServer(serverUrl, token);
+  const counts = new Map<string, number>();
+  for (const a of held) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
+  const tally = {
+    lost: device.filter((a) => !counts.has(a.id)).length,
+    duplicated: [...counts.values()].filter((n) => n > 1).length,
+    unknown: held.filter((h) => !device.some((a) => a.id === h.id)).length,
+  };
+  assert.deepEqual(tally, { lost: 0, duplicated: 0, unknown: 0 });
+
+  const byId = new Map(held.map((a) => [a.id, a]));
+  for (const a of device) {
+    const summary = byId.get(a.id);
+    assert.equal(summary?.revision, a.revision, `${a.residentRef}: latest revision`);
+    const scores = scoreAssessment(a.answers, bankV1, scaleV1);
+    assert.deepEqual(summary?.sections, scores.sections, `${a.residentRef}: scored from answers`);
+  }
+  assert.deepEqual(await outboxOf(page), []);
+  const receipts = new Map((await receiptsOf(page)).map((r) => [r.id, r]));
+  for (const a of device) assert.equal(receipts.get(a.id)?.revision, a.revision);
+  return device.length;
+}
+
+test('through dropped requests, lost responses, duplicates, a late replay and a slow server, each assessment reaches the server exactly once', async () => {
+  const db: TestDatabase = await freshDatabase('memory');
+  let server: RunningServer | undefined;
+  let proxy: FaultProxy | undefined;
+  let context: BrowserContext | undefined;
+  try {
+    server = await startServer({ staticDir: DIST_E2E, database: db.options });
+    const serverUrl = server.url;
+    const plan = pushPlan();
+    proxy = await startFaultProxy({ target: serverUrl, fault: (r) => plan.fault(r) });
+    const base = proxy.url;
+    context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(base + '/');
+    await h1(page, t('home.title')).waitFor();
+    await waitForServiceWorkerControl(page);
+    const code = server.firstStart?.code;
+    assert.ok(code);
+    const { token } = await enrolThroughUi(page, base, code, 'Fault tablet');
+    const onServer = async (ids: readonly string[]) => {
+      const held = await receivedByServer(serverUrl, token);
+      return held.filter((a) => ids.includes(a.id));
+    };
+
+    // 1. Dropped before the server: one assessment through the interface, its push dropped and
+    //    every retry too while the network is cut at the proxy.
+    plan.queue.push({ kind: 'drop' });
+    plan.held = true;
+    const uiId = await startAssessment(page, base, { residentRef: 'FAULT-UI', set: 'short' });
+    await answer(page, 'basics', 'B1', 3);
+    await answer(page, 'basics', 'B2', 'dont-know');
+    await nextStep(page);
+    await answer(page, 'blockers', 'K2', 1);
+    await nextStep(page);
+    await answerSkill(page, 'GS01', 1, 4);
+    await page.goto(page.url().replace(/\/\d+$/, '/9'));
+    await h1(page, t('interview.review.title')).waitFor();
+    await finish(page);
+    await eventually(async () => {
+      const [entry] = await outboxOf(page);
+      return entry?.attempts !== undefined && entry.attempts >= 1 && entry.lastError;
+    }, 'the device to postpone the dropped push');
+    assert.ok(proxy.stats.drop >= 1);
+    assert.deepEqual(await onServer([uiId]), [], 'a dropped request never reached the server');
+    await openSyncScreen(page);
+    const waiting = syncRow(page, uiId).locator('[data-status="waiting"]');
+    assert.ok(parseMessage('status.waitingAfterError', await waiting.innerText()));
+    plan.held = false;
+    await connectionFlaps(context, page);
+    await outboxEmpties(page);
+    assert.equal((await onServer([uiId])).length, 1);
+
+    // Then batches seeded as if captured on this device, one fault each. Each fault is queued
+    // before its batch is written: whichever push first carries the batch meets the fault.
+    let n = 0;
+    const seed = async (prefix: string, count: number): Promise<Assessment[]> => {
+      const batch = Array.from({ length: count }, () =>
+        makeFinishedAssessment(++n, prefix, Date.now()),
+      );
+      await seedFinished(page, batch);
+      return batch;
+    };
+    const ids = (batch: readonly Assessment[]) => batch.map((a) => a.id);
+
+    // 2. Response lost after the server committed: the server has them, the device does not
+    //    know (retries are held back until this is checked), then resends; nothing changes.
+    plan.queue.push({ kind: 'lose-response' });
+    plan.held = true;
+    const lost = await seed('LOST', 4);
+    await connectionFlaps(context, page);
+    await eventually(
+      async () => (await outboxOf(page)).every((e) => e.attempts >= 1 && e.lastError),
+      'the device to postpone the batch whose answer was lost',
+    );
+    assert.equal(proxy.stats['lose-response'], 1);
+    const committed = await onServer(ids(lost));
+    assert.equal(committed.length, lost.length, 'the server committed the batch');
+    assert.equal((await outboxOf(page)).length, lost.length, 'the device still has them to send');
+    plan.held = false;
+    await connectionFlaps(context, page);
+    await outboxEmpties(page);
+    const receipts = new Map((await receiptsOf(page)).map((r) => [r.id, r]));
+    for (const held of committed) {
+      // The resend changed nothing: the receipt is the first receipt.
+      assert.equal(receipts.get(held.id)?.receivedAt, held.receivedAt);
+      assert.equal(held.firstReceivedAt, held.receivedAt);
+    }
+
+    // 3. Delivered twice: the browser gets the second answer, the server keeps one of each.
+    plan.queue.push({ kind: 'duplicate' });
+    const doubled = await seed('DUP', 4);
+    await connectionFlaps(context, page);
+    await outboxEmpties(page);
+    assert.equal(proxy.stats.duplicate, 1);
+    const once = await onServer(ids(doubled));
+    assert.equal(once.length, doubled.length);
+    const duplicateReceipts = new Map((await receiptsOf(page)).map((r) => [r.id, r]));
+    for (const held of once) {
+      assert.equal(duplicateReceipts.get(held.id)?.receivedAt, held.firstReceivedAt);
+    }
+
+    // 4. Reordered: a batch at revision r is replayed late, after the same assessments at
+    //    revision r + 1 (changed on the device since) have been received. The old one must not
+    //    win.
+    plan.queue.push({ kind: 'replay-later' });
+    const early = await seed('LATE', 4);
+    await connectionFlaps(context, page);
+    await outboxEmpties(page);
+    const newer = early.map((a) => nextRevision(a, Date.now()));
+    await seedFinished(page, newer);
+    await connectionFlaps(context, page);
+    await outboxEmpties(page);
+    assert.equal(proxy.stats['replay-later'], 1);
+    // The old batch was held back and delivered after the next request through the proxy, and
+    // that request was the push of the newer revisions.
+    const replayAt = plan.log.findIndex((r) => r.kind === 'replay-later');
+    assert.equal(plan.log[replayAt + 1]?.path, '/api/push');
+    for (const held of await onServer(ids(newer))) {
+      const latest = newer.find((a) => a.id === held.id);
+      assert.equal(held.revision, latest?.revision);
+    }
+
+    // 5. A slow server: the records show as being sent while the push is in flight, one drain
+    //    at a time, and arrive.
+    plan.queue.push({ kind: 'delay', ms: 2_500 });
+    const slow = await seed('SLOW', 4);
+    const startedAt = Date.now();
+    await connectionFlaps(context, page);
+    for (const a of slow) await syncRow(page, a.id).locator('[data-status="sending"]').waitFor();
+    assert.equal(
+      await page.getByRole('button', { name: t('sync.sendNow'), exact: true }).isDisabled(),
+      true,
+    );
+    await outboxEmpties(page);
+    assert.ok(Date.now() - startedAt >= 2_500);
+    assert.equal(proxy.stats.delay, 1);
+
+    // After all that: exactly once each, at the latest revision, nothing waiting.
+    const total = await assertExactlyOnce(page, serverUrl, token);
+    assert.equal(total, 1 + 4 * 4);
+    await waitForIndicator(page, t('sync.indicator.allSent'));
+    await page.getByText(t('sync.none'), { exact: true }).waitFor();
+
+    // Every fault happened, and the proxy's books balance: each request delivered once, less
+    // the dropped, plus the second copies and the late replay.
+    const { stats } = proxy;
+    assert.ok(stats.drop >= 1 && stats['lose-response'] === 1 && stats.duplicate === 1);
+    assert.ok(stats['replay-later'] === 1 && stats.delay === 1);
+    assert.equal(
+      stats.delivered,
+      stats.requests - stats.drop + stats.duplicate + stats['replay-later'],
+    );
+  } finally {
+    await context?.close();
+    await proxy?.close();
+    await server?.close();
+    await db.remove();
+  }
+});
+
+test('the server process killed with SIGKILL mid-batch and restarted: the app retries by itself and nothing is lost or doubled', async () => {
+  const db = await freshDatabase('disk');
+  const port = await freePort();
+  let server: ServerProcess | undefined;
+  let proxy: FaultProxy | undefined;
+  let context: BrowserContext | undefined;
+  try {
+    server = await startServerProcess({ port, env: db.env, firstStart: true });
+    const serverUrl = server.url;
+    const code = server.firstStartCode;
+    assert.ok(code, `the first start prints a code:\n${server.output()}`);
+    const plan = pushPlan();
+    proxy = await startFaultProxy({ target: serverUrl, fault: (r) => plan.fault(r) });
+    const base = proxy.url;
+    context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(base + '/');
+    await h1(page, t('home.title')).waitFor();
+    await waitForServiceWorkerControl(page);
+    const { token } = await enrolThroughUi(page, base, code, 'Crash tablet');
+    let n = 0;
+    const batchOf = (prefix: string, count: number) =>
+      Array.from({ length: count }, () => makeFinishedAssessment(++n, prefix, Date.now()));
+
+    // A first batch is received and acknowledged: the device lets it go.
+    const acknowledged = batchOf('ACK', 20);
+    await seedFinished(page, acknowledged);
+    await connectionFlaps(context, page);
+    await outboxEmpties(page);
+
+    // A full batch: the server is killed once it has committed part of it.
+    const batch = batchOf('KILL', MAX_BATCH);
+    const batchIds = new Set(batch.map((a) => a.id));
+    const countOnServer = async () =>
+      (await receivedByServer(serverUrl, token)).filter((a) => batchIds.has(a.id)).length;
+    // When to kill: once the server is inside the batch. On PostgreSQL it keeps answering while
+    // it ingests, record by record, so a count above zero says it is part way. PGlite runs each
+    // query synchronously, so the server answers nothing else until the batch is done (about
+    // 2 ms a record once warm): a health check unanswered for 50 ms says it is in the middle.
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    let committedAtKill = 0;
+    const inTheBatch = async (): Promise<string | false> => {
+      if (db.kind === 'postgres') {
+        committedAtKill = await countOnServer();
+        return committedAtKill > 0 && `${committedAtKill} of the batch were committed`;
+      }
+      const answered = fetch(`${serverUrl}/api/health`).then(
+        () => true,
+        () => true,
+      );
+      const busy = (await Promise.race([answered, sleep(50).then(() => false)])) === false;
+      return busy && 'the server stopped answering other requests in the middle of the batch';
+    };
+    let killedWhen: string | false = false;
+    let killed: Promise<void> | undefined;
+    const running = server;
+    plan.queue.push({
+      kind: 'during',
+      during: async () => {
+        const deadline = Date.now() + 20_000;
+        while (!(killedWhen = await inTheBatch())) {
+          if (Date.now() > deadline) throw new Error('The server never started on the batch');
+          await sleep(10);
+        }
+        // Retries are held back until what survived has been counted.
+        plan.held = true;
+        // SIGKILL goes now; the exit is awaited outside the hook, so that the proxy is already
+        // waiting for its request to the server when that request fails.
+        killed = running.kill();
+      },
+    });
+    await seedFinished(page, batch);
+    await openSyncScreen(page);
+    await connectionFlaps(context, page);
+
+    // The app was not answered: it postpones, says why, and keeps everything.
+    await page
+      .locator('p.banner', { hasText: messagePattern('sync.last.postponed') })
+      .waitFor({ timeout: 30_000 });
+    assert.equal(proxy.stats.during, 1);
+    assert.ok(killedWhen);
+    assert.equal((await outboxOf(page)).length, batch.length);
+
+    await killed;
+    // Started again on the same data: no new organisation, and what was acknowledged before the
+    // crash is all still there; of the killed batch, only what committed before the kill.
+    server = await startServerProcess({ port, env: db.env, firstStart: false });
+    assert.equal(server.firstStartCode, null);
+    const afterRestart = await receivedByServer(serverUrl, token);
+    const survived = afterRestart.filter((a) => batchIds.has(a.id)).length;
+    assert.deepEqual(
+      acknowledged.filter((a) => !afterRestart.some((h) => h.id === a.id)).map((a) => a.id),
+      [],
+      'every acknowledged assessment survived the crash',
+    );
+    assert.ok(
+      survived >= committedAtKill,
+      `${survived} of ${committedAtKill} seen committed survived`,
+    );
+    assert.ok(
+      survived > 0 && survived < batch.length,
+      `killed mid-batch: ${survived} of ${batch.length} committed`,
+    );
+
+    // The network heals; the app's own backoff timer sends the batch again (no "Send now", no
+    // connection event).
+    plan.held = false;
+    const healedAt = Date.now();
+    await outboxEmpties(page, 60_000);
+    console.log(
+      `${db.kind}: killed when ${killedWhen}; ${survived} of ${batch.length} survived; ` +
+        `resent by the backoff timer ${Date.now() - healedAt} ms after the network healed`,
+    );
+    assert.equal(await assertExactlyOnce(page, serverUrl, token), acknowledged.length + MAX_BATCH);
+    await waitForIndicator(page, t('sync.indicator.allSent'));
+    const pushes = plan.pushes();
+    const afterKill = pushes.slice(pushes.findIndex((p) => p.kind === 'during') + 1);
+    assert.ok(
+      afterKill.some((p) => p.kind === 'pass'),
+      'a retry got through after the restart',
+    );
+  } finally {
+    await context?.close();
+    await proxy?.close();
+    await server?.stop();
+    await db.remove();
+  }
+});

@@ -1,0 +1,447 @@
+/**
+ * Sending to the server, from the outside: enrol through the screens, read and seed the app's
+ * IndexedDB in its own shapes (database "doorstep": assessments, outbox, receipts, settings),
+ * ask the server what it holds, and read back what the results screen showed.
+ */
+import assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import {
+  VENUES,
+  assessmentSchema,
+  bankV1,
+  newAssessment,
+  type Answer,
+  type Assessment,
+  type Facet,
+} from '../../../src/domain/index.ts';
+import {
+  PROTOCOL_HEADER,
+  PROTOCOL_VERSION,
+  assessmentListResponseSchema,
+  enrolmentCodeResponseSchema,
+  type AssessmentSummary,
+  type Receipt,
+  type Role,
+} from '../../../src/shared/protocol.ts';
+import { outboxEntry, type OutboxEntry } from '../../../src/storage/outbox-store.ts';
+import type { Enrolment } from '../../../src/storage/settings-store.ts';
+import { en, type MessageKey } from '../../../src/ui/i18n/en.ts';
+import { h1, t } from './app.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Waiting for conditions outside the page.
+
+/** Poll `check` until it returns something other than false/undefined/null; no fixed sleeps. */
+export async function eventually<T>(
+  check: () => Promise<T | false | null | undefined> | T | false | null | undefined,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value !== false && value !== null && value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`, { cause: last });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Matches an element whose whole text is exactly `text`. */
+export const exactly = (text: string) => new RegExp(`^\\s*${escapeRegExp(text)}\\s*$`);
+
+// ---------------------------------------------------------------------------------------------
+// Reading the screens back through the message catalogue.
+
+/** Every form of catalogue message `key` as a regular expression, placeholders as groups. */
+export function messagePatterns(key: MessageKey): RegExp[] {
+  const message = en[key] as string | Readonly<Record<string, string>>;
+  const forms = typeof message === 'string' ? [message] : Object.values(message);
+  return forms.map((form) => {
+    const names: string[] = [];
+    const pattern = form
+      .split(/(\{\w+\})/)
+      .map((part) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        if (!name) return escapeRegExp(part);
+        // A placeholder used twice must match the same text twice.
+        if (names.includes(name)) return `\\k<${name}>`;
+        names.push(name);
+        return `(?<${name}>.+?)`;
+      })
+      .join('');
+    return new RegExp(`^\\s*${pattern}\\s*$`);
+  });
+}
+
+/** One pattern matching any form of message `key`: for locators' `hasText`. */
+export function messagePattern(key: MessageKey): RegExp {
+  // Without group names: the same name in two alternatives needs a newer engine than Node 20.
+  const anonymous = (p: RegExp) => p.source.replace(/\(\?<\w+>/g, '(').replace(/\\k<\w+>/g, '.+?');
+  return new RegExp(
+    messagePatterns(key)
+      .map((p) => `(?:${anonymous(p)})`)
+      .join('|'),
+  );
+}
+
+/**
+ * The placeholders of catalogue message `key` as they appear in `text`, or null when the text is
+ * not that message (every plural form is tried). The inverse of t().
+ */
+export function parseMessage(key: MessageKey, text: string): Record<string, string> | null {
+  for (const pattern of messagePatterns(key)) {
+    const match = pattern.exec(text);
+    if (match) return { ...match.groups };
+  }
+  return null;
+}
+
+function parsed(key: MessageKey, text: string): Record<string, string> {
+  const values = parseMessage(key, text);
+  assert.ok(values, `"${text}" is not the message ${key}`);
+  return values;
+}
+
+export const FACET_ORDER: readonly Facet[] = ['basics', 'blockers', 'skill', 'interest'];
+
+export interface ShownSection {
+  readonly score: number | null;
+  readonly answered: number;
+  readonly total: number;
+  /** Shown only for a section with a score. */
+  readonly lowCoverage: boolean;
+}
+
+export interface ShownPlanItem {
+  readonly skillId: string;
+  readonly priority: number;
+  readonly band: 'high' | 'medium' | 'low' | 'none';
+}
+
+export interface ShownResults {
+  readonly sections: Readonly<Record<Facet, ShownSection>>;
+  readonly plan: readonly ShownPlanItem[];
+}
+
+const COVERAGE: Record<Facet, MessageKey> = {
+  basics: 'results.coverage.basics',
+  blockers: 'results.coverage.blockers',
+  skill: 'results.coverage.skills',
+  interest: 'results.coverage.skills',
+};
+
+const BANDS = ['high', 'medium', 'low', 'none'] as const;
+
+/** The section scores and learning plan exactly as the results screen shows them. */
+export async function readResults(page: Page): Promise<ShownResults> {
+  await h1(page, t('results.title')).waitFor();
+  const sections = {} as Record<Facet, ShownSection>;
+  for (const facet of FACET_ORDER) {
+    const card = page.locator(`.score-card[data-section="${facet}"]`);
+    const scoreText = await card.locator('.score-value').innerText();
+    const score =
+      scoreText === t('results.noScore') ? null : Number(parsed('results.score', scoreText).score);
+    const coverage = parsed(COVERAGE[facet], await card.locator('p').nth(1).innerText());
+    const low = await card.locator('.tag-warning').count();
+    sections[facet] = {
+      score,
+      answered: Number(coverage['answered']),
+      total: Number(coverage['count']),
+      lowCoverage: low > 0,
+    };
+  }
+  const plan: ShownPlanItem[] = [];
+  for (const item of await page.locator('ol.plan > li').all()) {
+    const tag = await item.locator('.tag').innerText();
+    const band = BANDS.find((b) => t(`results.band.${b}`) === tag);
+    assert.ok(band, `unknown band "${tag}"`);
+    const detail = parsed('results.plan.detail', await item.locator('.hint').innerText());
+    plan.push({
+      skillId: (await item.getAttribute('data-skill')) ?? '',
+      priority: Number(detail['priority']),
+      band,
+    });
+  }
+  if (plan.length === 0) await page.getByText(t('results.plan.none'), { exact: true }).waitFor();
+  return { sections, plan };
+}
+
+/** A section cell of the coordinator's table ("58 (3 of 8, low coverage)"), read back. */
+export function parseSectionCell(text: string): Omit<ShownSection, 'total'> & { total: number } {
+  if (text.trim() === t('results.headings.notScored')) {
+    return { score: null, answered: 0, total: 0, lowCoverage: true };
+  }
+  const low = parseMessage('results.headings.cellLow', text);
+  const values = low ?? parsed('results.headings.cell', text);
+  return {
+    score: Number(values['score']),
+    answered: Number(values['answered']),
+    total: Number(values['count']),
+    lowCoverage: low !== null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Screens of sending and enrolment.
+
+/** The app-wide "not yet on the server" indicator in the navigation. */
+export function indicator(page: Page): Locator {
+  return page.locator('nav .sync-indicator');
+}
+
+export async function waitForIndicator(page: Page, text: string, timeout = 30_000) {
+  await indicator(page)
+    .filter({ hasText: exactly(text) })
+    .waitFor({ timeout });
+}
+
+/** Enrol this device at /enrol with a one-time code; lands on /sync. */
+export async function enrolThroughUi(
+  page: Page,
+  baseUrl: string,
+  code: string,
+  deviceName: string,
+): Promise<Enrolment> {
+  await page.goto(baseUrl + '/enrol');
+  await h1(page, t('enrol.title')).waitFor();
+  await page.getByLabel(t('enrol.code.label'), { exact: true }).fill(code);
+  await page.getByLabel(t('enrol.name.label'), { exact: true }).fill(deviceName);
+  await page.getByRole('button', { name: t('enrol.submit'), exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/sync');
+  await h1(page, t('sync.title')).waitFor();
+  const enrolment = await eventually(() => enrolmentOf(page), 'the enrolment to be stored');
+  await page
+    .getByText(
+      t('sync.enrolled', {
+        person: enrolment.person.name,
+        organisation: enrolment.organisation.name,
+        device: deviceName,
+      }),
+      { exact: true },
+    )
+    .waitFor();
+  return enrolment;
+}
+
+/** The row of one record on /sync (the list of what is not yet on the server). */
+export function syncRow(page: Page, id: string): Locator {
+  return page.locator(`section[aria-labelledby="queue-title"] tr[data-record="${id}"]`);
+}
+
+/** Go to /sync by the navigation link, without reloading the page (the engine keeps its state). */
+export async function openSyncScreen(page: Page): Promise<void> {
+  if (new URL(page.url()).pathname !== '/sync') {
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: t('nav.sync'), exact: true })
+      .click();
+  }
+  await h1(page, t('sync.title')).waitFor();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The app's IndexedDB, read and written in the app's own shapes.
+
+type StoreName = 'assessments' | 'outbox' | 'receipts' | 'settings';
+
+/** Every row of one store of the app's database, as stored. */
+export function readStore(page: Page, store: StoreName): Promise<unknown[]> {
+  return page.evaluate(async (store) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('doorstep');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains(store)) throw new Error(`No store ${store} yet`);
+      return await new Promise<unknown[]>((resolve, reject) => {
+        const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as unknown[]);
+        request.onerror = () => reject(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, store);
+}
+
+/** Put rows into stores of the app's database in one transaction. */
+export function writeRows(
+  page: Page,
+  rows: readonly { readonly store: StoreName; readonly value: unknown }[],
+): Promise<void> {
+  return page.evaluate(async (rows) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('doorstep');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const stores = [...new Set(rows.map((r) => r.store))];
+      for (const store of stores) {
+        if (!db.objectStoreNames.contains(store)) throw new Error(`No store ${store} yet`);
+      }
+      await new Promise<void>((resolve, reject) => {
+        const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
+        for (const row of rows) tx.objectStore(row.store).put(row.value);
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, rows);
+}
+
+export const outboxOf = async (page: Page) => (await readStore(page, 'outbox')) as OutboxEntry[];
+export const receiptsOf = async (page: Page) => (await readStore(page, 'receipts')) as Receipt[];
+export const assessmentsOf = async (page: Page) =>
+  (await readStore(page, 'assessments')).map((row) => assessmentSchema.parse(row));
+
+export async function enrolmentOf(page: Page): Promise<Enrolment | null> {
+  const rows = (await readStore(page, 'settings')) as (Enrolment & { key: string })[];
+  return rows.find((row) => row.key === 'enrolment') ?? null;
+}
+
+/**
+ * Finished assessments as if captured on this device: each row with its outbox entry, written
+ * in one transaction as AssessmentStore.finish does.
+ */
+export function seedFinished(
+  page: Page,
+  assessments: readonly Assessment[],
+  entry: (a: Assessment) => OutboxEntry = (a) => outboxEntry(a.id, a.revision, a.updatedAt),
+): Promise<void> {
+  return writeRows(
+    page,
+    assessments.flatMap((a) => [
+      { store: 'assessments' as const, value: assessmentSchema.parse(a) },
+      { store: 'outbox' as const, value: entry(a) },
+    ]),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assessments made in Node, in the domain's own shape.
+
+const SCORES = [0, 1, 2, 3, 4] as const;
+const NON_ANSWERS = ['dont-know', 'not-applicable', 'prefer-not-to-say', 'skipped'] as const;
+
+/** A small deterministic generator (mulberry32), so every run seeds the same answers. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let x = Math.imul(a ^ (a >>> 15), 1 | a);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Finished assessment number `n` of a full set: mostly scores, some non-answers, every section
+ * answered at least once. Its revision counts its answers as the device would (one per change).
+ */
+export function makeFinishedAssessment(n: number, prefix: string, now: number): Assessment {
+  const next = random(n * 7919 + prefix.length);
+  const pick = (): Answer =>
+    next() < 0.85
+      ? (SCORES[Math.floor(next() * SCORES.length)] ?? 0)
+      : (NON_ANSWERS[Math.floor(next() * NON_ANSWERS.length)] ?? 'skipped');
+  const assessment = newAssessment(
+    {
+      residentRef: `${prefix}-${String(n).padStart(4, '0')}`,
+      venue: VENUES[n % VENUES.length] ?? 'library',
+      date: '2026-03-02',
+      set: 'full',
+    },
+    { id: crypto.randomUUID(), now: now - 60_000 },
+  );
+  let changes = 0;
+  const answer = (facet: Facet, id: string, value: Answer) => {
+    assessment.answers[facet][id] = value;
+    changes += 1;
+  };
+  for (const item of bankV1.basics) answer('basics', item.id, pick());
+  for (const item of bankV1.blockers) answer('blockers', item.id, pick());
+  for (const skill of bankV1.skills) {
+    answer('skill', skill.id, pick());
+    answer('interest', skill.id, pick());
+  }
+  // A score in every section, so that each has something to compare.
+  answer('basics', 'B1', (n % 5) as Answer);
+  answer('blockers', 'K1', ((n + 2) % 5) as Answer);
+  answer('skill', 'GS01', ((n + 1) % 4) as Answer);
+  answer('interest', 'GS01', 4);
+  return assessmentSchema.parse({
+    ...assessment,
+    status: 'finished',
+    step: bankV1.headings.length + 2,
+    updatedAt: now,
+    finishedAt: now,
+    revision: 1 + changes + 1,
+  });
+}
+
+/** The same assessment at its next revision, with one answer changed (a later edit). */
+export function nextRevision(assessment: Assessment, now: number): Assessment {
+  const next = structuredClone(assessment);
+  const b1 = next.answers.basics['B1'];
+  next.answers.basics['B1'] = b1 === 4 ? 0 : 4;
+  next.revision += 1;
+  next.updatedAt = now;
+  return assessmentSchema.parse(next);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server's API, asked directly from Node.
+
+export async function api(
+  baseUrl: string,
+  token: string | null,
+  path: string,
+  init: { method?: 'GET' | 'POST'; body?: unknown } = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+  if (token) headers['authorization'] = `Bearer ${token}`;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(baseUrl + path, {
+    method: init.method ?? 'GET',
+    headers,
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  });
+}
+
+/** What the server holds for the organisation (GET /api/assessments, coordinator token). */
+export async function receivedByServer(
+  baseUrl: string,
+  token: string,
+): Promise<AssessmentSummary[]> {
+  const response = await api(baseUrl, token, '/api/assessments');
+  assert.equal(response.status, 200, await response.clone().text());
+  return assessmentListResponseSchema.parse(await response.json()).assessments;
+}
+
+export async function createEnrolmentCode(
+  baseUrl: string,
+  token: string,
+  personName: string,
+  role: Role,
+): Promise<string> {
+  const response = await api(baseUrl, token, '/api/enrolment-codes', {
+    method: 'POST',
+    body: { personName, role },
+  });
+  assert.equal(response.status, 201, await response.clone().text());
+  return enrolmentCodeResponseSchema.parse(await response.json()).code;
+}
