@@ -10,6 +10,7 @@ import {
 import { ApiError } from '../../sync/client.ts';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
 import { OnlineData } from '../components/OnlineData.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { QrCode } from '../components/QrCode.tsx';
 import { Radios } from '../components/Radios.tsx';
@@ -60,56 +61,45 @@ export default function DevicesScreen() {
                 <p>{t('devices.none')}</p>
               ) : (
                 // Focusable and named: on a narrow screen the table scrolls sideways (WCAG 2.1.1).
-                <div
-                  class="table-scroll"
-                  tabIndex={0}
-                  role="region"
-                  aria-labelledby="devices-list-title"
+                <DataTable
+                  columns={[
+                    t('devices.table.device'),
+                    t('devices.table.person'),
+                    t('devices.table.lastSeen'),
+                    t('devices.table.status'),
+                  ]}
+                  labelledBy="devices-list-title"
                 >
-                  <table class="table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('devices.table.device')}</th>
-                        <th scope="col">{t('devices.table.person')}</th>
-                        <th scope="col">{t('devices.table.lastSeen')}</th>
-                        <th scope="col">{t('devices.table.status')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.devices.map((d) => (
-                        <tr key={d.id} data-device={d.id}>
-                          <td>{d.name}</td>
-                          <td>
-                            {d.person.name} ({t(`role.${d.person.role}`)})
-                          </td>
-                          <td>
-                            {d.lastSeenAt
-                              ? formatDateTime(d.lastSeenAt, locale)
-                              : t('devices.never')}
-                          </td>
-                          <td>
-                            {d.revokedAt ? (
-                              t('devices.revoked', {
-                                time: formatDateTime(d.revokedAt, locale),
-                              })
-                            ) : d.id === enrolment.device.id ? (
-                              t('devices.active')
-                            ) : (
-                              <button
-                                type="button"
-                                class="button button-secondary button-small"
-                                aria-label={t('devices.revokeFor', { device: d.name })}
-                                onClick={() => void revoke(enrolment.token, d.id)}
-                              >
-                                {t('devices.revoke')}
-                              </button>
-                            )}
-                          </td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
+                  {data.devices.map((d) => (
+                    <tr key={d.id} data-device={d.id}>
+                      <td>{d.name}</td>
+                      <td>
+                        {d.person.name} ({t(`role.${d.person.role}`)})
+                      </td>
+                      <td>
+                        {d.lastSeenAt ? formatDateTime(d.lastSeenAt, locale) : t('devices.never')}
+                      </td>
+                      <td>
+                        {d.revokedAt ? (
+                          t('devices.revoked', {
+                            time: formatDateTime(d.revokedAt, locale),
+                          })
+                        ) : d.id === enrolment.device.id ? (
+                          t('devices.active')
+                        ) : (
+                          <button
+                            type="button"
+                            class="button button-secondary button-small"
+                            aria-label={t('devices.revokeFor', { device: d.name })}
+                            onClick={() => void revoke(enrolment.token, d.id)}
+                          >
+                            {t('devices.revoke')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
               )}
             </section>
           </>

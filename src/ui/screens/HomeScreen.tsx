@@ -1,5 +1,6 @@
 import type { Assessment } from '../../domain/index.ts';
 import type { StoredAssessment } from '../../storage/assessment-store.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { RecordStatus } from '../components/RecordStatus.tsx';
 import { formatIsoDate } from '../format.ts';
@@ -121,55 +122,50 @@ function AssessmentTable(props: {
       {props.rows.length === 0 ? (
         <p>{props.empty}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('home.table.resident')}</th>
-                <th scope="col">{t('home.table.date')}</th>
-                <th scope="col">{t('home.table.venue')}</th>
-                <th scope="col">{t('home.table.set')}</th>
-                <th scope="col">{t('home.table.progress')}</th>
-                <th scope="col">{t('home.table.server')}</th>
-                <th scope="col">{t('home.table.action')}</th>
+        <DataTable
+          columns={[
+            t('home.table.resident'),
+            t('home.table.date'),
+            t('home.table.venue'),
+            t('home.table.set'),
+            t('home.table.progress'),
+            t('home.table.server'),
+            t('home.table.action'),
+          ]}
+        >
+          {props.rows.map((a) => {
+            const who = a.residentRef ?? t('home.anonymous');
+            return (
+              <tr key={a.id}>
+                <td>{who}</td>
+                <td>{formatIsoDate(a.date, locale)}</td>
+                <td>{t(`venue.${a.venue}`)}</td>
+                <td>{t(`set.${a.set}`)}</td>
+                <td>{t('home.answered', answeredCount(a))}</td>
+                <td>
+                  <RecordStatus assessment={a} view={props.view} />
+                </td>
+                <td>
+                  {a.status === 'finished' ? (
+                    <a
+                      href={`/assessments/${a.id}/results`}
+                      aria-label={t('home.viewResultsFor', { who })}
+                    >
+                      {t('home.viewResults')}
+                    </a>
+                  ) : (
+                    <a
+                      href={`/assessments/${a.id}/${a.step + 1}`}
+                      aria-label={t('home.continueFor', { who })}
+                    >
+                      {t('home.continue')}
+                    </a>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {props.rows.map((a) => {
-                const who = a.residentRef ?? t('home.anonymous');
-                return (
-                  <tr key={a.id}>
-                    <td>{who}</td>
-                    <td>{formatIsoDate(a.date, locale)}</td>
-                    <td>{t(`venue.${a.venue}`)}</td>
-                    <td>{t(`set.${a.set}`)}</td>
-                    <td>{t('home.answered', answeredCount(a))}</td>
-                    <td>
-                      <RecordStatus assessment={a} view={props.view} />
-                    </td>
-                    <td>
-                      {a.status === 'finished' ? (
-                        <a
-                          href={`/assessments/${a.id}/results`}
-                          aria-label={t('home.viewResultsFor', { who })}
-                        >
-                          {t('home.viewResults')}
-                        </a>
-                      ) : (
-                        <a
-                          href={`/assessments/${a.id}/${a.step + 1}`}
-                          aria-label={t('home.continueFor', { who })}
-                        >
-                          {t('home.continue')}
-                        </a>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
     </section>
   );

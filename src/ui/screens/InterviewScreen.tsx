@@ -11,6 +11,7 @@ import {
   type QuestionRef,
   type Step,
 } from '../../domain/index.ts';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Question } from '../components/Question.tsx';
 import { StoredAssessment } from '../components/StoredAssessment.tsx';
@@ -219,44 +220,37 @@ function Review({ assessment, steps }: { assessment: Assessment; steps: readonly
     <>
       <p>{t('interview.review.intro')}</p>
       <p>{t('interview.review.partial')}</p>
-      <div class="table-scroll">
-        <table class="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('interview.review.section')}</th>
-              <th scope="col">{t('interview.review.answered')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t('interview.review.change')}</span>
-              </th>
+      <DataTable
+        columns={[
+          t('interview.review.section'),
+          t('interview.review.answered'),
+          <span class="visually-hidden">{t('interview.review.change')}</span>,
+        ]}
+      >
+        {steps.map((step, i) => {
+          if (step.kind === 'review') return null;
+          const title = stepTitle(step, t, locale);
+          return (
+            <tr key={i}>
+              <th scope="row">{title}</th>
+              <td>
+                {t(
+                  'interview.review.counts',
+                  answeredCount(assessment, questionsOnStep(bankV1, step)),
+                )}
+              </td>
+              <td>
+                <a
+                  href={`/assessments/${assessment.id}/${i + 1}`}
+                  aria-label={t('interview.review.changeStep', { step: title })}
+                >
+                  {t('interview.review.change')}
+                </a>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {steps.map((step, i) => {
-              if (step.kind === 'review') return null;
-              const title = stepTitle(step, t, locale);
-              return (
-                <tr key={i}>
-                  <th scope="row">{title}</th>
-                  <td>
-                    {t(
-                      'interview.review.counts',
-                      answeredCount(assessment, questionsOnStep(bankV1, step)),
-                    )}
-                  </td>
-                  <td>
-                    <a
-                      href={`/assessments/${assessment.id}/${i + 1}`}
-                      aria-label={t('interview.review.changeStep', { step: title })}
-                    >
-                      {t('interview.review.change')}
-                    </a>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { assessmentListResponseSchema } from '../../shared/protocol.ts';
 import { OnlineData } from '../components/OnlineData.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { downloadFile } from '../download.ts';
 import { formatDateTime, formatIsoDate } from '../format.ts';
@@ -37,53 +38,49 @@ export default function ReceivedScreen() {
             ) : (
               // Eight columns scroll sideways on most screens: the scroller takes keyboard focus
               // (WCAG 2.1.1) and is named, so it can be scrolled and is announced.
-              <div class="table-scroll" tabIndex={0} role="region" aria-label={t('received.title')}>
-                <table class="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('received.table.resident')}</th>
-                      <th scope="col">{t('received.table.date')}</th>
-                      <th scope="col">{t('section.basics')}</th>
-                      <th scope="col">{t('section.blockers')}</th>
-                      <th scope="col">{t('section.skill')}</th>
-                      <th scope="col">{t('section.interest')}</th>
-                      <th scope="col">{t('received.table.sentBy')}</th>
-                      <th scope="col">{t('received.table.received')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.assessments.map((a) => (
-                      <tr key={a.id} data-record={a.id}>
-                        <td>{a.residentRef ?? t('home.anonymous')}</td>
-                        <td>{formatIsoDate(a.date, locale)}</td>
-                        {(['basics', 'blockers', 'skill', 'interest'] as const).map((facet) => {
-                          const s = a.sections[facet];
-                          return (
-                            <td key={facet} data-section={facet}>
-                              {s.score === null
-                                ? t('results.headings.notScored')
-                                : t(
-                                    s.lowCoverage
-                                      ? 'results.headings.cellLow'
-                                      : 'results.headings.cell',
-                                    {
-                                      score: s.score,
-                                      answered: s.answered,
-                                      count: s.total,
-                                    },
-                                  )}
-                            </td>
-                          );
-                        })}
-                        <td>
-                          {t('received.sentBy', { person: a.person.name, device: a.device.name })}
+              <DataTable
+                columns={[
+                  t('received.table.resident'),
+                  t('received.table.date'),
+                  t('section.basics'),
+                  t('section.blockers'),
+                  t('section.skill'),
+                  t('section.interest'),
+                  t('received.table.sentBy'),
+                  t('received.table.received'),
+                ]}
+                label={t('received.title')}
+              >
+                {data.assessments.map((a) => (
+                  <tr key={a.id} data-record={a.id}>
+                    <td>{a.residentRef ?? t('home.anonymous')}</td>
+                    <td>{formatIsoDate(a.date, locale)}</td>
+                    {(['basics', 'blockers', 'skill', 'interest'] as const).map((facet) => {
+                      const s = a.sections[facet];
+                      return (
+                        <td key={facet} data-section={facet}>
+                          {s.score === null
+                            ? t('results.headings.notScored')
+                            : t(
+                                s.lowCoverage
+                                  ? 'results.headings.cellLow'
+                                  : 'results.headings.cell',
+                                {
+                                  score: s.score,
+                                  answered: s.answered,
+                                  count: s.total,
+                                },
+                              )}
                         </td>
-                        <td>{formatDateTime(a.receivedAt, locale)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+                      );
+                    })}
+                    <td>
+                      {t('received.sentBy', { person: a.person.name, device: a.device.name })}
+                    </td>
+                    <td>{formatDateTime(a.receivedAt, locale)}</td>
+                  </tr>
+                ))}
+              </DataTable>
             )}
           </>
         )}

@@ -8,6 +8,7 @@ import {
   type SectionScore,
 } from '../../domain/index.ts';
 import { HeadingChart } from '../components/HeadingChart.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StoredAssessment } from '../components/StoredAssessment.tsx';
 import { bankText, formatIsoDate, skillText } from '../format.ts';
@@ -173,26 +174,18 @@ function Results({ assessment }: { assessment: Assessment }) {
           />
         </figure>
         {/* Focusable and named: on a narrow screen the table scrolls sideways (WCAG 2.1.1). */}
-        <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="headings-title">
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('results.headings.heading')}</th>
-                <th scope="col">{t('section.skill')}</th>
-                <th scope="col">{t('section.interest')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {scores.headings.map((h) => (
-                <tr key={h.headingId} data-heading={h.headingId}>
-                  <th scope="row">{headingLabel(h.headingId)}</th>
-                  <td>{cell(h.skill)}</td>
-                  <td>{cell(h.interest)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[t('results.headings.heading'), t('section.skill'), t('section.interest')]}
+          labelledBy="headings-title"
+        >
+          {scores.headings.map((h) => (
+            <tr key={h.headingId} data-heading={h.headingId}>
+              <th scope="row">{headingLabel(h.headingId)}</th>
+              <td>{cell(h.skill)}</td>
+              <td>{cell(h.interest)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <div class="button-group no-print">

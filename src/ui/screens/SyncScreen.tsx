@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Assessment } from '../../domain/index.ts';
 import type { DrainOutcome } from '../../sync/drain.ts';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
+import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { RecordStatus } from '../components/RecordStatus.tsx';
 import { downloadJson } from '../download.ts';
@@ -101,28 +102,19 @@ function Queue({ view, assessments }: { view: SyncView; assessments: readonly As
       {queued.length === 0 ? (
         <p>{t('sync.none')}</p>
       ) : (
-        <div class="table-scroll">
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('sync.table.resident')}</th>
-                <th scope="col">{t('sync.table.finished')}</th>
-                <th scope="col">{t('sync.table.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {queued.map((a) => (
-                <tr key={a.id} data-record={a.id}>
-                  <td>{a.residentRef ?? t('home.anonymous')}</td>
-                  <td>{a.finishedAt === null ? '' : formatDateTime(a.finishedAt, locale)}</td>
-                  <td>
-                    <RecordStatus assessment={a} view={view} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[t('sync.table.resident'), t('sync.table.finished'), t('sync.table.status')]}
+        >
+          {queued.map((a) => (
+            <tr key={a.id} data-record={a.id}>
+              <td>{a.residentRef ?? t('home.anonymous')}</td>
+              <td>{a.finishedAt === null ? '' : formatDateTime(a.finishedAt, locale)}</td>
+              <td>
+                <RecordStatus assessment={a} view={view} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );
