@@ -33,6 +33,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifyCompress, {
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+    globalDecompression: false,
   });
   await app.register(apiRoutes, {
     prefix: '/api',

@@ -47,6 +47,12 @@ export function replyWithError(error: unknown, request: FastifyRequest, reply: F
   return sendError(reply, apiError);
 }
 
+export const bodyTooLarge = () =>
+  new ApiError(
+    'body_too_large',
+    'The request is too large for the server. Send fewer assessments at a time.',
+  );
+
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   switch (fastifyCodeOf(error)) {
@@ -54,10 +60,7 @@ function toApiError(error: unknown): ApiError {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new ApiError('invalid_json', 'The request body is not valid JSON.');
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new ApiError(
-        'body_too_large',
-        'The request is too large for the server. Send fewer assessments at a time.',
-      );
+      return bodyTooLarge();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new ApiError('invalid_request', 'Send the request body as JSON.');
   }

@@ -214,6 +214,20 @@ describeEachDatabase('access and devices', ({ use }) => {
       ]);
     });
 
+    it('records last seen for every one of many devices that arrive together', async () => {
+      const organisation = await api().organisation();
+      const coordinator = await organisation.device('coordinator');
+      const workers = [];
+      for (let n = 0; n < 12; n++) workers.push(await organisation.device('outreach-worker'));
+      api().clock.advance(120_000);
+      await Promise.all(workers.map((worker) => api().call(worker, 'GET', '/api/me')));
+      const response = await api().call(coordinator, 'GET', '/api/devices');
+      const { devices } = deviceListResponseSchema.parse(response.json());
+      const seen = new Map(devices.map((d) => [d.id, d.lastSeenAt]));
+      const now = api().clock.now().toISOString();
+      expect(workers.map((w) => seen.get(w.device.id))).toEqual(workers.map(() => now));
+    });
+
     it('writes last seen at most once a minute per device', async () => {
       const organisation = await api().organisation();
       const coordinator = await organisation.device('coordinator');

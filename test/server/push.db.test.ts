@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { gzipSync } from 'node:zlib';
+import { deflateSync, gzipSync } from 'node:zlib';
 import { asc } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { bankV1, scaleV1, scoreAssessment, type Assessment } from '../../src/domain/index.ts';
@@ -52,13 +52,14 @@ describeEachDatabase('pushing assessments', ({ use }) => {
       expect(await push(api(), worker, [record(assessment)])).toEqual([
         accepted(assessment, 1, now),
       ]);
+      const { sections, plan } = scoreAssessment(assessment.answers, bankV1, scaleV1);
       expect(await stored(api())).toEqual([
         {
           organisationId: organisation.id,
           id: assessment.id,
           revision: 1,
           payload: assessment,
-          scores: scoreAssessment(assessment.answers, bankV1, scaleV1),
+          scores: { sections, plan },
           deviceId: worker.device.id,
           personId: worker.person.id,
           receivedAt: now,
@@ -158,6 +159,24 @@ describeEachDatabase('pushing assessments', ({ use }) => {
       );
       expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
       expect(await stored(api())).toHaveLength(1);
+    });
+
+    it('stores each of two overlapping batches sent at once, in any order, exactly once', async () => {
+      const worker = await (await api().organisation()).device('outreach-worker');
+      const held = finishedAssessment();
+      await push(api(), worker, [record(held)]);
+      const fresh = Array.from({ length: 12 }, () => finishedAssessment());
+      const newer = { ...held, revision: 2 };
+      // The same records, one batch in reverse order: rows locked in opposite orders would deadlock.
+      const batch = [held, ...fresh.slice(0, 8), newer].map((a) => record(a));
+      const reversed = [...fresh.slice(4).reverse(), held].map((a) => record(a));
+      const [a, b] = await Promise.all([push(api(), worker, batch), push(api(), worker, reversed)]);
+      expect(a.map((r) => r.status)).toEqual(batch.map(() => 'accepted'));
+      expect(b.map((r) => r.status)).toEqual(reversed.map(() => 'accepted'));
+      const rows = await stored(api());
+      expect(rows.map((row) => row.id).sort()).toEqual([held, ...fresh].map((x) => x.id).sort());
+      expect(rows.find((row) => row.id === held.id)?.revision).toBe(2);
+      expect((await history(api())).map((h) => h.revision)).toEqual([1]);
     });
 
     it('ends with the highest revision when revisions race, each replaced one kept once', async () => {
@@ -286,14 +305,14 @@ describeEachDatabase('pushing assessments', ({ use }) => {
   });
 
   describe('compressed pushes', () => {
-    const pushGzip = (api: TestApi, device: TestDevice, body: Buffer) =>
+    const pushGzip = (api: TestApi, device: TestDevice, body: Buffer, encoding = 'gzip') =>
       api.inject({
         method: 'POST',
         url: '/api/push',
         headers: {
           ...deviceHeaders(device),
           'content-type': 'application/json',
-          'content-encoding': 'gzip',
+          'content-encoding': encoding,
         },
         payload: body,
       });
@@ -322,6 +341,26 @@ describeEachDatabase('pushing assessments', ({ use }) => {
       const response = await pushGzip(api(), worker, bomb);
       expect(response.statusCode).toBe(413);
       expect(response.json().error.code).toBe('body_too_large');
+      expect(await stored(api())).toEqual([]);
+    });
+    it('refuses a body that says it is gzipped but is not, and stores nothing', async () => {
+      const worker = await (await api().organisation()).device('outreach-worker');
+      const plain = Buffer.from(JSON.stringify({ records: [record(finishedAssessment())] }));
+      const response = await pushGzip(api(), worker, plain);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error).toEqual({
+        code: 'invalid_request',
+        message: 'The request body says it is gzipped but is not.',
+      });
+      expect(await stored(api())).toEqual([]);
+    });
+
+    it('names an encoding it does not take', async () => {
+      const worker = await (await api().organisation()).device('outreach-worker');
+      const body = deflateSync(JSON.stringify({ records: [record(finishedAssessment())] }));
+      const response = await pushGzip(api(), worker, body, 'deflate');
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.message).toContain('"deflate"');
       expect(await stored(api())).toEqual([]);
     });
   });

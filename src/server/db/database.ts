@@ -26,8 +26,14 @@ export interface DatabaseOptions {
   dataDir?: string;
 }
 
+const POOL_SIZE = 10;
+
 export async function openDatabase(options: DatabaseOptions = {}): Promise<OpenedDatabase> {
-  if (options.url) return fromPool(new pg.Pool({ connectionString: options.url }));
+  if (options.url) {
+    // Connections are kept once made: opening one (a new server process, a password exchange)
+    // costs more than a push, so closing idle ones made every quiet spell end in a slow burst.
+    return fromPool(new pg.Pool({ connectionString: options.url, max: POOL_SIZE, min: POOL_SIZE }));
+  }
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   return fromPglite(await PGlite.create(options.dataDir ?? 'memory://'));
 }
@@ -41,4 +47,14 @@ export function fromPool(pool: pg.Pool): OpenedDatabase {
   // crash the process. The pool replaces it on the next query.
   pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
   return { db: drizzleNodePg({ client: pool }), kind: 'postgres', close: () => pool.end() };
+}
+
+/**
+ * The rows of a raw `execute`: both drivers answer with `{ rows }`, but the shared Database
+ * type cannot say so.
+ */
+export function rowsOf<Row>(result: unknown): Row[] {
+  const rows = (result as { rows?: unknown }).rows;
+  if (!Array.isArray(rows)) throw new Error('The database answered without rows.');
+  return rows as Row[];
 }

@@ -22,6 +22,12 @@ import {
 import type { Assessment, AssessmentScores } from '../../domain/index.ts';
 import { ROLES, type Role } from '../../shared/protocol.ts';
 
+/**
+ * The scores kept beside each assessment: what the list and the CSV read. The rest (headings,
+ * flags, every priority) is recomputed from the answers when needed, so it is not stored.
+ */
+export type StoredScores = Pick<AssessmentScores, 'sections' | 'plan'>;
+
 /** A constant as an SQL literal, for DDL (a check constraint cannot take parameters). */
 const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -120,7 +126,7 @@ export const assessments = pgTable(
     revision: bigint('revision', { mode: 'number' }).notNull(),
     payload: jsonb('payload').$type<Assessment>().notNull(),
     /** Computed here from payload.answers, never taken from the device. */
-    scores: jsonb('scores').$type<AssessmentScores>().notNull(),
+    scores: jsonb('scores').$type<StoredScores>().notNull(),
     deviceId: uuid('device_id').notNull(),
     personId: uuid('person_id').notNull(),
     /** When the revision held now was received. */
@@ -151,7 +157,7 @@ export const assessmentHistory = pgTable(
     id: text('id').notNull(),
     revision: bigint('revision', { mode: 'number' }).notNull(),
     payload: jsonb('payload').$type<Assessment>().notNull(),
-    scores: jsonb('scores').$type<AssessmentScores>().notNull(),
+    scores: jsonb('scores').$type<StoredScores>().notNull(),
     deviceId: uuid('device_id').notNull(),
     personId: uuid('person_id').notNull(),
     receivedAt: time('received_at').notNull(),

@@ -47,7 +47,7 @@ export function guard(ctx: ApiContext): onRequestAsyncHookHandler {
     if (!token) {
       throw new ApiError('unauthenticated', `This device is not signed in. ${SIGN_IN_AGAIN}`);
     }
-    const result = await authenticate(ctx.db, token, ctx.now());
+    const result = await authenticate(ctx.db, ctx.lastSeen, token, ctx.now());
     if (result.status === 'unknown') {
       throw new ApiError(
         'unauthenticated',

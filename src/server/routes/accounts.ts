@@ -110,7 +110,7 @@ export const accountRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx) =>
       },
     },
     async (request): Promise<DeviceListResponse> => ({
-      devices: await listDevices(ctx.db, identityOf(request).organisation.id),
+      devices: await listDevices(ctx.db, ctx.lastSeen, identityOf(request).organisation.id),
     }),
   );
 
@@ -132,7 +132,9 @@ export const accountRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx) =>
     },
     async (request): Promise<RevokeResponse> => {
       const identity = identityOf(request);
-      return { device: await revokeDevice(ctx.db, identity, identity.device.id, ctx.now()) };
+      return {
+        device: await revokeDevice(ctx.db, ctx.lastSeen, identity, identity.device.id, ctx.now()),
+      };
     },
   );
 
@@ -155,7 +157,13 @@ export const accountRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx) =>
       },
     },
     async (request): Promise<RevokeResponse> => ({
-      device: await revokeDevice(ctx.db, identityOf(request), request.params.id, ctx.now()),
+      device: await revokeDevice(
+        ctx.db,
+        ctx.lastSeen,
+        identityOf(request),
+        request.params.id,
+        ctx.now(),
+      ),
     }),
   );
 };

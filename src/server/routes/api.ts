@@ -4,18 +4,27 @@ import type { FastifyPluginAsync } from 'fastify';
 import { healthResponseSchema, type HealthResponse } from '../../shared/protocol.ts';
 import { accountRoutes } from './accounts.ts';
 import { guard } from './access.ts';
+import { parseJsonBodies } from './json-body.ts';
 import { assessmentRoutes } from './assessments.ts';
 import type { ApiContext } from './context.ts';
 import { buildOpenApi, collectOperations } from './openapi.ts';
 import { pushRoutes } from './push.ts';
+import { LastSeen } from '../services/last-seen.ts';
 
-export const apiRoutes: FastifyPluginAsync<ApiContext> = async (api, options) => {
+export type ApiOptions = Omit<ApiContext, 'lastSeen'>;
+
+export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (api, options) => {
   // Only the context goes on to the route plugins: the options also hold this plugin's prefix.
   const ctx: ApiContext = {
     db: options.db,
     now: options.now,
     enrolmentCodeTtlMs: options.enrolmentCodeTtlMs,
+    lastSeen: new LastSeen(options.db, (error) =>
+      api.log.error({ err: error }, 'could not write when devices were last seen'),
+    ),
   };
+  // Before the database is closed.
+  api.addHook('onClose', () => ctx.lastSeen.flush());
   const operations = collectOperations(api);
   api.decorateRequest('identity', null);
   api.addHook('onRequest', async (_request, reply) => {
@@ -24,14 +33,7 @@ export const apiRoutes: FastifyPluginAsync<ApiContext> = async (api, options) =>
   });
   api.addHook('onRequest', guard(ctx));
 
-  // A POST without a body but with a JSON content type (fetch makes that easy) is "no body",
-  // not malformed JSON; anything else goes to Fastify's own parser (prototype-poisoning safe).
-  const parseJson = api.getDefaultJsonParser('error', 'error');
-  api.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = body.toString();
-    if (text === '') done(null, undefined);
-    else parseJson(request, text, done);
-  });
+  parseJsonBodies(api);
 
   api.get(
     '/health',

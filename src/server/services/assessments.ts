@@ -1,15 +1,15 @@
 // The council's view of what has been received: the revision held of each assessment, with who
 // sent it and the scores the server computed. Always within one organisation.
 import { and, desc, eq } from 'drizzle-orm';
-import type { Assessment, AssessmentScores } from '../../domain/index.ts';
+import type { Assessment } from '../../domain/index.ts';
 import type { AssessmentSummary } from '../../shared/protocol.ts';
 import type { Database } from '../db/database.ts';
-import { assessments, devices, people } from '../db/schema.ts';
+import { assessments, devices, people, type StoredScores } from '../db/schema.ts';
 
 export interface ReceivedAssessment {
   readonly revision: number;
   readonly payload: Assessment;
-  readonly scores: AssessmentScores;
+  readonly scores: StoredScores;
   readonly receivedAt: Date;
   readonly firstReceivedAt: Date;
   readonly device: { readonly id: string; readonly name: string };

@@ -5,12 +5,10 @@ import type { DeviceSummary } from '../../shared/protocol.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { devices, people } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
-import { findDevice, type Identity } from './identity.ts';
+import { findDeviceByTokenHash, type Identity } from './identity.ts';
+import type { LastSeen } from './last-seen.ts';
 import { canManage } from './roles.ts';
 import { hashSecret } from './secrets.ts';
-
-// last_seen_at is for people ("used this morning"), so one write a minute per device is plenty.
-const LAST_SEEN_RESOLUTION_MS = 60_000;
 
 export type Authentication =
   | { readonly status: 'ok'; readonly identity: Identity }
@@ -19,19 +17,14 @@ export type Authentication =
 
 export async function authenticate(
   db: Database,
+  lastSeen: LastSeen,
   token: string,
   now: Date,
 ): Promise<Authentication> {
-  const found = await findDevice(db, eq(devices.tokenHash, hashSecret(token)));
+  const found = await findDeviceByTokenHash(db, hashSecret(token));
   if (!found) return { status: 'unknown' };
   if (found.revokedAt) return { status: 'revoked' };
-  const { lastSeenAt } = found;
-  if (!lastSeenAt || now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
-    await db
-      .update(devices)
-      .set({ lastSeenAt: now })
-      .where(eq(devices.id, found.identity.device.id));
-  }
+  lastSeen.seen(found.identity.device.id, found.lastSeenAt, now);
   return { status: 'ok', identity: found.identity };
 }
 
@@ -65,7 +58,12 @@ const toSummary = (row: SummaryRow): DeviceSummary => ({
   revokedAt: row.revokedAt?.toISOString() ?? null,
 });
 
-export async function listDevices(db: Database, organisationId: string): Promise<DeviceSummary[]> {
+export async function listDevices(
+  db: Database,
+  lastSeen: LastSeen,
+  organisationId: string,
+): Promise<DeviceSummary[]> {
+  await lastSeen.flush();
   const rows = await summarySelect(db)
     .where(eq(devices.organisationId, organisationId))
     .orderBy(asc(devices.createdAt), asc(devices.id));
@@ -82,6 +80,7 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
  */
 export async function revokeDevice(
   db: Database,
+  lastSeen: LastSeen,
   actor: Identity,
   deviceId: string,
   now: Date,
@@ -104,6 +103,7 @@ export async function revokeDevice(
     .update(devices)
     .set({ revokedAt: now })
     .where(and(inOrganisation, isNull(devices.revokedAt)));
+  await lastSeen.flush();
   const [revoked] = await summarySelect(db).where(inOrganisation);
   return toSummary(revoked ?? target);
 }

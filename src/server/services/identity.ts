@@ -1,8 +1,8 @@
 // Who a device speaks for: the device, its person and their organisation, found by the token's
 // hash on every request, or by id right after enrolment.
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { MeResponse } from '../../shared/protocol.ts';
-import type { Executor } from '../db/database.ts';
+import type { Database, Executor } from '../db/database.ts';
 import { devices, organisations, people } from '../db/schema.ts';
 
 export type Identity = MeResponse;
@@ -14,7 +14,35 @@ export interface DeviceRecord {
 }
 
 export async function findDevice(ex: Executor, where: SQL): Promise<DeviceRecord | undefined> {
-  const [row] = await ex
+  return toRecord(await deviceQuery(ex).where(where).limit(1));
+}
+
+type ByTokenHash = ReturnType<typeof prepareByTokenHash>;
+const prepareByTokenHash = (db: Database) =>
+  deviceQuery(db)
+    .where(eq(devices.tokenHash, sql.placeholder('tokenHash')))
+    .limit(1)
+    .prepare('device_by_token_hash');
+const byTokenHash = new WeakMap<Database, ByTokenHash>();
+
+/**
+ * The same by the token's hash, the query every request makes: prepared once per database, so
+ * that neither this process nor the database builds and plans it again for each request.
+ */
+export async function findDeviceByTokenHash(
+  db: Database,
+  tokenHash: string,
+): Promise<DeviceRecord | undefined> {
+  let prepared = byTokenHash.get(db);
+  if (!prepared) {
+    prepared = prepareByTokenHash(db);
+    byTokenHash.set(db, prepared);
+  }
+  return toRecord(await prepared.execute({ tokenHash }));
+}
+
+function deviceQuery(ex: Executor) {
+  return ex
     .select({
       device: { id: devices.id, name: devices.name },
       person: { id: people.id, name: people.name, role: people.role },
@@ -27,10 +55,14 @@ export async function findDevice(ex: Executor, where: SQL): Promise<DeviceRecord
       people,
       and(eq(people.organisationId, devices.organisationId), eq(people.id, devices.personId)),
     )
-    .innerJoin(organisations, eq(organisations.id, devices.organisationId))
-    .where(where)
-    .limit(1);
+    .innerJoin(organisations, eq(organisations.id, devices.organisationId));
+}
+
+function toRecord(rows: readonly DeviceRow[]): DeviceRecord | undefined {
+  const [row] = rows;
   if (!row) return undefined;
   const { revokedAt, lastSeenAt, ...identity } = row;
   return { identity, revokedAt, lastSeenAt };
 }
+
+type DeviceRow = Awaited<ReturnType<ReturnType<typeof deviceQuery>['execute']>>[number];
