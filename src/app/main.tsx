@@ -3,6 +3,7 @@
  * client, sync engine and service-worker bridge, and hands them to the screens.
  */
 import { render } from 'preact';
+import { channelAnswerWriter, inThreadAnswerWriter } from '../storage/answer-writer.ts';
 import { AssessmentStore } from '../storage/assessment-store.ts';
 import { DoorstepDb, clearDeviceData } from '../storage/db.ts';
 import { OutboxStore } from '../storage/outbox-store.ts';
@@ -19,6 +20,18 @@ import { newId } from './ids.ts';
 const db = new DoorstepDb();
 const now = () => Date.now();
 const store = new AssessmentStore(db, now);
+// Answers are committed in a worker, where IndexedDB does not wait for the page's next frame.
+const answers =
+  typeof Worker === 'function'
+    ? channelAnswerWriter(
+        () =>
+          new Worker(new URL('../storage/answer-worker.ts', import.meta.url), {
+            type: 'module',
+            name: 'doorstep-answers',
+          }),
+        inThreadAnswerWriter(store),
+      )
+    : inThreadAnswerWriter(store);
 const outbox = new OutboxStore(db);
 const settings = new SettingsStore(db);
 // The API is served from the same origin as the app.
@@ -45,6 +58,7 @@ render(
   <App
     services={{
       store,
+      answers,
       outbox,
       settings,
       client,

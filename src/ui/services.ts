@@ -1,6 +1,7 @@
 /** What the screens need from the rest of the app, passed in at the composition root. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { AnswerWriter } from '../storage/answer-writer.ts';
 import type { AssessmentStore } from '../storage/assessment-store.ts';
 import type { OutboxStore } from '../storage/outbox-store.ts';
 import type { SettingsStore } from '../storage/settings-store.ts';
@@ -10,6 +11,8 @@ import type { SyncEngine } from '../sync/engine.ts';
 
 export interface Services {
   readonly store: AssessmentStore;
+  /** Commits answers as they are given (see storage/answer-writer.ts). */
+  readonly answers: AnswerWriter;
   readonly outbox: OutboxStore;
   readonly settings: SettingsStore;
   readonly client: SyncClient;

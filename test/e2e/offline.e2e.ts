@@ -91,6 +91,14 @@ test('the app installs, then loads, runs and scores an assessment with no connec
   await nextStep(page);
   await answerSkill(page, 'GS01', 1, 4);
   await answerSkill(page, 'GS05', 2, 4);
+  // Committed by the answer worker, whose script came from the cache like the rest.
+  assert.ok(
+    page.workers().some((worker) => new URL(worker.url()).pathname.includes('answer-worker')),
+    `the answer worker runs offline (workers: ${page
+      .workers()
+      .map((w) => w.url())
+      .join(', ')})`,
+  );
 
   // A reload in the middle of a step: the shell comes from the service worker, the answers from
   // IndexedDB.

@@ -1,5 +1,6 @@
 /** Renders the whole app in jsdom with a fresh device database and the real sync engine. */
 import { render } from '@testing-library/preact';
+import { inThreadAnswerWriter } from '../../src/storage/answer-writer.ts';
 import { clearDeviceData } from '../../src/storage/db.ts';
 import { OutboxStore } from '../../src/storage/outbox-store.ts';
 import { SettingsStore } from '../../src/storage/settings-store.ts';
@@ -58,6 +59,7 @@ export async function renderApp(
     <App
       services={{
         store: device.store,
+        answers: inThreadAnswerWriter(device.store),
         outbox,
         settings,
         client,
