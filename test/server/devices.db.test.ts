@@ -214,6 +214,19 @@ describeEachDatabase('access and devices', ({ use }) => {
       ]);
     });
 
+    it('counts enrolling as being seen', async () => {
+      const organisation = await api().organisation();
+      const coordinator = await organisation.device('coordinator');
+      api().clock.advance(90_000);
+      const worker = await organisation.device('outreach-worker');
+      const enrolledAt = api().clock.now().toISOString();
+      api().clock.advance(5_000);
+      const { devices } = deviceListResponseSchema.parse(
+        (await api().call(coordinator, 'GET', '/api/devices')).json(),
+      );
+      expect(devices.find((d) => d.id === worker.device.id)?.lastSeenAt).toBe(enrolledAt);
+    });
+
     it('records last seen for every one of many devices that arrive together', async () => {
       const organisation = await api().organisation();
       const coordinator = await organisation.device('coordinator');

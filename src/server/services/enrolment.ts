@@ -114,6 +114,8 @@ export async function enrolDevice(
       name: request.deviceName,
       tokenHash: hashSecret(token),
       createdAt: now,
+      // Enrolling is the device's first request: it was seen then.
+      lastSeenAt: now,
     });
     await tx.update(enrolmentCodes).set({ deviceId }).where(eq(enrolmentCodes.id, code.id));
     const enrolled = await findDevice(tx, eq(devices.id, deviceId));
