@@ -7,9 +7,32 @@ import pkg from './package.json' with { type: 'json' };
 // A build id lets a deploy (and the update test) tell one build from the next.
 const buildId = process.env['DOORSTEP_BUILD_ID'] ?? pkg.version;
 
+const START_SCREEN = [
+  /node_modules[\\/](preact|preact-iso|dexie|zod)[\\/]/,
+  /vite[\\/]preload-helper/,
+  /src[\\/](sync|shared)[\\/]/,
+  /src[\\/]storage[\\/](?!answer-worker)/,
+  // The domain, but not the question wording: the start screen shows no question.
+  /src[\\/]domain[\\/](?!bank[\\/]text-)/,
+  /src[\\/]ui[\\/][\w-]+\.ts$/,
+  /src[\\/]ui[\\/]i18n[\\/](i18n|words)\.ts$/,
+  /src[\\/]ui[\\/]components[\\/](DataTable|PageTitle|RecordStatus)\.tsx$/,
+];
+const inStartScreen = (id: string) => START_SCREEN.some((pattern) => pattern.test(id));
+
 export default defineConfig({
   define: { __DOORSTEP_BUILD__: JSON.stringify(buildId) },
-  build: { target: 'es2022' },
+  build: {
+    target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // What the start screen needs goes in one chunk beside the entry. Left to itself the
+        // bundler makes a small chunk for every set of screens sharing a module, and a dozen
+        // separately gzipped files cost about 2 KiB more on the first load.
+        codeSplitting: { groups: [{ name: 'shell', test: inStartScreen }] },
+      },
+    },
+  },
   plugins: [
     preact(),
     VitePWA({

@@ -14,6 +14,8 @@ import { drainOutbox } from '../sync/drain.ts';
 import { createSyncEngine } from '../sync/engine.ts';
 import { signOut } from '../sync/sign-out.ts';
 import { App } from '../ui/App.tsx';
+import { LANGUAGE_TAG, initialLocale, loadTranslator } from '../ui/i18n/i18n.ts';
+import { loadWords } from '../ui/i18n/words.ts';
 import '../ui/styles.css';
 import { newId } from './ids.ts';
 
@@ -34,8 +36,23 @@ const answers =
     : inThreadAnswerWriter(store);
 const outbox = new OutboxStore(db);
 const settings = new SettingsStore(db);
-// The API is served from the same origin as the app.
-const client = createSyncClient((input, init) => fetch(input, init));
+// The language chosen on this device before, else the device's own. Only its messages load.
+const LANGUAGE_KEY = 'doorstep.language';
+const storedLanguage = (() => {
+  try {
+    return localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null; // storage blocked: start from the device's language
+  }
+})();
+let locale = initialLocale(storedLanguage, navigator.languages ?? [navigator.language]);
+
+// The API is served from the same origin as the app; it answers in the language shown.
+const client = createSyncClient(
+  (input, init) => fetch(input, init),
+  '',
+  () => locale,
+);
 const sync = createSyncEngine({
   outbox,
   now,
@@ -54,8 +71,23 @@ const sync = createSyncEngine({
 });
 const pwa = createPwaState();
 
+document.documentElement.lang = LANGUAGE_TAG[locale];
+const t = await loadTranslator(locale);
+
 render(
   <App
+    language={{
+      locale,
+      t,
+      remember: (chosen) => {
+        locale = chosen;
+        try {
+          localStorage.setItem(LANGUAGE_KEY, chosen);
+        } catch {
+          // Not remembered on this device: the choice still holds until the app is closed.
+        }
+      },
+    }}
     services={{
       store,
       answers,
@@ -76,6 +108,9 @@ sync.start({ window, document });
 // Ask the browser not to evict unsent assessments under storage pressure (Chromium grants this
 // to installed or frequently used apps).
 void navigator.storage?.persist?.().catch(() => false);
+
+// The question wording is not on the start screen: fetch it now, ready for the interview.
+void loadWords(locale).catch(() => {});
 
 // workbox-window is not needed to show the first screen: load it afterwards.
 void import('../sw/register.ts').then(({ registerServiceWorker }) => registerServiceWorker(pwa));

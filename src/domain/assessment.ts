@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { FACETS, answerSchema, emptyAnswers, type Facet } from './answers.ts';
-import type { Bank } from './bank/schema.ts';
+import { LOCALES, type Bank, type Locale } from './bank/schema.ts';
 import { ASSESSMENT_SETS, type AssessmentSet } from './interview.ts';
 
 export const VENUES = ['library', 'home-visit', 'community-hub', 'other'] as const;
@@ -35,6 +35,8 @@ export const assessmentSchema = z.strictObject({
   venue: z.enum(VENUES),
   date: z.string().check(z.refine(isIsoDate, 'not a real date (YYYY-MM-DD)')),
   set: z.enum(ASSESSMENT_SETS),
+  /** The language the resident chose for their plan (absent on records made before it was asked). */
+  language: z.optional(z.enum(LOCALES)),
   answers: z.strictObject({
     basics: facetAnswers,
     blockers: facetAnswers,
@@ -58,6 +60,7 @@ export interface NewAssessmentInput {
   readonly venue: Venue;
   readonly date: string;
   readonly set: AssessmentSet;
+  readonly language: Locale;
 }
 
 /** Ids and time come from the caller: the domain has no clock and no randomness. */
@@ -73,6 +76,7 @@ export function newAssessment(
     venue: input.venue,
     date: input.date,
     set: input.set,
+    language: input.language,
     answers: emptyAnswers(),
     status: 'in-progress',
     step: 0,

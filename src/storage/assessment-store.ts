@@ -49,6 +49,8 @@ function isRevision(raw: unknown, revision: number): boolean {
 export class AssessmentStore {
   /** The last version of each assessment this store read or wrote: the base of a fast write. */
   private readonly seen = new Map<string, Assessment>();
+  /** The last answer still being committed, per assessment: the next one waits for it. */
+  private readonly writing = new Map<string, Promise<Assessment>>();
 
   constructor(
     private readonly db: DoorstepDb,
@@ -79,21 +81,36 @@ export class AssessmentStore {
    * Commit one answer. Resolves only when the transaction is durable.
    *
    * The answer is a tap away from the next one, so the write does not wait for a read: the new
-   * row is written from the last version this store saw, while the same transaction reads the
-   * stored row and aborts if another tab changed it meanwhile. Then the ordinary read-modify-write
-   * runs instead.
+   * row is written from the last version this store saw committed, while the same transaction
+   * reads the stored row and aborts if anyone else (the page, another tab) changed it meanwhile.
+   * Then the ordinary read-modify-write runs instead. Answers to one assessment are committed
+   * one after another, so that each builds on a version that was really committed: building on
+   * one still in flight could reuse a revision number another writer had already committed.
    */
-  async saveAnswer(id: string, question: QuestionRef, answer: Answer): Promise<Assessment> {
+  saveAnswer(id: string, question: QuestionRef, answer: Answer): Promise<Assessment> {
     if (!answerSchema.safeParse(answer).success) {
-      throw new StoreError('invalid', `Not an answer: ${JSON.stringify(answer)}`);
+      return Promise.reject(new StoreError('invalid', `Not an answer: ${JSON.stringify(answer)}`));
     }
+    const previous = this.writing.get(id) ?? Promise.resolve();
+    const saved = previous.then(
+      () => this.writeAnswer(id, question, answer),
+      () => this.writeAnswer(id, question, answer),
+    );
+    this.writing.set(id, saved);
+    const done = () => {
+      if (this.writing.get(id) === saved) this.writing.delete(id);
+    };
+    saved.then(done, done);
+    return saved;
+  }
+
+  private async writeAnswer(id: string, question: QuestionRef, answer: Answer) {
     const setAnswer = (a: Assessment) => {
       a.answers[question.facet][question.itemId] = answer;
     };
     const base = this.seen.get(id);
     if (base && base.status === 'in-progress') {
       const next = this.validated(this.edited(structuredClone(base), setAnswer));
-      this.seen.set(id, next);
       try {
         await this.db.transaction('rw', this.db.assessments, async () => {
           const [stored] = await Promise.all([
@@ -102,6 +119,7 @@ export class AssessmentStore {
           ]);
           if (!isRevision(stored, base.revision)) throw new StaleWrite();
         });
+        this.seen.set(id, next);
         return next;
       } catch (error) {
         this.seen.delete(id);
@@ -133,20 +151,21 @@ export class AssessmentStore {
   }
 
   private async change(id: string, edit: (a: Assessment) => void): Promise<Assessment> {
-    return this.db.transaction('rw', this.db.assessments, async () => {
+    const next = await this.db.transaction('rw', this.db.assessments, async () => {
       const stored = await this.get(id);
       if (!stored) throw new StoreError('not-found', `No assessment ${id} on this device`);
       if (!stored.ok) throw new StoreError('damaged', `Assessment ${id} could not be read`);
       if (stored.assessment.status === 'finished') {
         throw new StoreError('finished', `Assessment ${id} is finished and cannot change`);
       }
-      const next = this.validated(this.edited(stored.assessment, edit));
-      await this.db.assessments.put(next);
-      // If the transaction fails after this, the revision guard turns the next fast write into
-      // an ordinary one: a wrong base can never be written.
-      this.remember(next);
-      return next;
+      const changed = this.validated(this.edited(stored.assessment, edit));
+      await this.db.assessments.put(changed);
+      return changed;
     });
+    // Remembered once committed: a fast write only ever builds on a committed version. (Inside
+    // finish's transaction this is before the outer commit, but a finished one is no base.)
+    this.remember(next);
+    return next;
   }
 
   private edited(assessment: Assessment, edit: (a: Assessment) => void): Assessment {

@@ -46,14 +46,25 @@ export interface SyncClient {
   download(token: string, path: string): Promise<Blob>;
 }
 
-export function createSyncClient(fetchFn: Fetch, baseUrl = ''): SyncClient {
+/**
+ * `language` names the language the person is reading (a tag such as "cy"): the server words
+ * its refusals in it.
+ */
+export function createSyncClient(
+  fetchFn: Fetch,
+  baseUrl = '',
+  language: () => string = () => 'en',
+): SyncClient {
   async function call(
     path: string,
     init: RequestInit,
     token?: string,
     encoding?: 'gzip',
   ): Promise<Response> {
-    const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
+    const headers: Record<string, string> = {
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+      'accept-language': language(),
+    };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
     if (encoding) headers['content-encoding'] = encoding;
     if (token) headers['authorization'] = `Bearer ${token}`;

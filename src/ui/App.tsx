@@ -1,8 +1,17 @@
 import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { PwaStatus } from '../sw/pwa-state.ts';
 import { PageTitle } from './components/PageTitle.tsx';
-import { I18nContext, translator, useI18n } from './i18n/i18n.ts';
+import {
+  I18nContext,
+  LANGUAGE_TAG,
+  loadTranslator,
+  useI18n,
+  type I18n,
+  type Translate,
+  type UiLocale,
+} from './i18n/i18n.ts';
+import { loadWords } from './i18n/words.ts';
 import { HomeScreen } from './screens/HomeScreen.tsx';
 import { ServicesContext, useServices, type Services } from './services.ts';
 import { useSyncView } from './use-sync-view.ts';
@@ -16,10 +25,29 @@ const SyncScreen = lazy(() => import('./screens/SyncScreen.tsx'));
 const EnrolScreen = lazy(() => import('./screens/EnrolScreen.tsx'));
 const ReceivedScreen = lazy(() => import('./screens/ReceivedScreen.tsx'));
 const DevicesScreen = lazy(() => import('./screens/DevicesScreen.tsx'));
+const PlanScreen = lazy(() => import('./screens/PlanScreen.tsx'));
+const AccessibilityScreen = lazy(() => import('./screens/AccessibilityScreen.tsx'));
 
-const i18n = { locale: 'en' as const, t: translator('en') };
+/** The language the app starts in, its messages, and where a new choice is remembered. */
+export interface StartLanguage {
+  readonly locale: UiLocale;
+  readonly t: Translate;
+  readonly remember?: (locale: UiLocale) => void;
+}
 
-export function App({ services }: { services: Services }) {
+export function App({ services, language }: { services: Services; language: StartLanguage }) {
+  const [current, setCurrent] = useState({ locale: language.locale, t: language.t });
+  const setLocale = useCallback(async (locale: UiLocale) => {
+    // Everything the screen shows in the new language is loaded before it switches, so the
+    // switch happens in one step and nothing on the screen moves or is lost.
+    const [t] = await Promise.all([loadTranslator(locale), loadWords(locale).catch(() => null)]);
+    language.remember?.(locale);
+    setCurrent({ locale, t });
+  }, []);
+  const i18n: I18n = useMemo(() => ({ ...current, setLocale }), [current, setLocale]);
+  useEffect(() => {
+    document.documentElement.lang = LANGUAGE_TAG[current.locale];
+  }, [current.locale]);
   return (
     <ServicesContext.Provider value={services}>
       <I18nContext.Provider value={i18n}>
@@ -44,6 +72,7 @@ function Shell() {
             {t('app.name')}
           </a>
           <span class="header-tagline">{t('app.tagline')}</span>
+          <LanguageSwitch />
         </div>
         <nav class="container nav" aria-label={t('nav.label')}>
           <a href="/">{t('nav.assessments')}</a>
@@ -63,7 +92,9 @@ function Shell() {
               <Route path="/enrol" component={EnrolScreen} />
               <Route path="/received" component={ReceivedScreen} />
               <Route path="/devices" component={DevicesScreen} />
+              <Route path="/accessibility" component={AccessibilityScreen} />
               <Route path="/assessments/:id/results" component={ResultsScreen} />
+              <Route path="/assessments/:id/plan" component={PlanScreen} />
               <Route path="/assessments/:id/:step" component={InterviewScreen} />
               <Route default component={NotFound} />
             </Router>
@@ -71,11 +102,29 @@ function Shell() {
         </main>
       </div>
       <footer class="footer">
-        <div class="container">
+        <div class="container footer-inner">
+          {/* Help and the statement in the same place on every screen (WCAG 3.2.6). */}
+          <a href="/accessibility">{t('app.accessibility')}</a>
           <p>{t('app.version', { version: __DOORSTEP_BUILD__ })}</p>
         </div>
       </footer>
     </>
+  );
+}
+
+/** On every screen: the other language, named in that language. Nothing else changes. */
+function LanguageSwitch() {
+  const { locale, t, setLocale } = useI18n();
+  const other: UiLocale = locale === 'en' ? 'cy' : 'en';
+  return (
+    <button
+      type="button"
+      class="language-switch"
+      lang={LANGUAGE_TAG[other]}
+      onClick={() => void setLocale(other)}
+    >
+      {t('app.language.other')}
+    </button>
   );
 }
 

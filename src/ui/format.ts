@@ -1,20 +1,11 @@
-/** Locale-aware formatting of dates and bank text for the screens. */
-import type { Localised, Skill } from '../domain/index.ts';
-import type { UiLocale } from './i18n/i18n.ts';
-
-export function bankText(text: Localised, _locale: UiLocale): string {
-  return text.en;
-}
-
-export function skillText(skill: Skill, _locale: UiLocale): { label: string; example: string } {
-  return skill.text.en;
-}
+/** Locale-aware formatting of dates for the screens. */
+import { LANGUAGE_TAG, type UiLocale } from './i18n/i18n.ts';
 
 /** "21 November 2026" from "2026-11-21", without a time-zone shift. */
 export function formatIsoDate(iso: string, locale: UiLocale): string {
   const [y, m, d] = iso.split('-').map(Number);
   if (!y || !m || !d) return iso;
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], {
     dateStyle: 'long',
     timeZone: 'UTC',
   }).format(Date.UTC(y, m - 1, d));
@@ -29,7 +20,7 @@ export function localIsoDate(epochMs: number): string {
 
 /** "21 Nov 2026, 10:42" in the device's time zone, from an ISO timestamp or epoch ms. */
 export function formatDateTime(value: string | number, locale: UiLocale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, {
+  return new Intl.DateTimeFormat(LANGUAGE_TAG[locale], {
     dateStyle: 'medium',
     timeStyle: 'short',
   }).format(new Date(value));

@@ -2,10 +2,11 @@
  * The first-load budget: what a browser must download before the first screen shows. That is
  * index.html, its entry script and every module the entry imports statically (Vite lists them
  * as <link rel="modulepreload">, and we also follow the import statements, so nothing is missed
- * if a preload link is not emitted), plus the stylesheets. Lazily loaded chunks (dynamic
- * import()) are not part of it. Sizes are gzip level 9, as a server would send them.
+ * if a preload link is not emitted), plus the stylesheets, plus the message catalogue of the
+ * language the first screen is in: the app loads it (dynamic import) before it shows anything.
+ * Other lazily loaded chunks are not part of it. Sizes are gzip level 9, as a server sends them.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -62,8 +63,16 @@ function toBuildPath(url: string, fromFile: string | null): string | null {
   return path.posix.normalize(path.posix.join(base, clean));
 }
 
-export async function measureFirstLoad(buildDir: string): Promise<FirstLoad> {
+export async function measureFirstLoad(
+  buildDir: string,
+  locale: 'en' | 'cy' = 'en',
+): Promise<FirstLoad> {
   const read = (file: string) => readFile(path.join(buildDir, ...file.split('/')));
+  // The catalogue chunk is named after its module, src/ui/i18n/en.ts or cy.ts.
+  const catalogue = (await readdir(path.join(buildDir, 'assets'))).find(
+    (name) => name.startsWith(`${locale}-`) && name.endsWith('.js'),
+  );
+  if (!catalogue) throw new Error(`no ${locale} message catalogue chunk in ${buildDir}/assets`);
   const html = await read('index.html');
   const page = html.toString('utf8');
 
@@ -87,7 +96,9 @@ export async function measureFirstLoad(buildDir: string): Promise<FirstLoad> {
   };
 
   // Scripts: the entry and its preloads, then everything they import statically.
-  const queue = [...scripts, ...preloads].flatMap((u) => toBuildPath(u, null) ?? []);
+  const queue = [...scripts, ...preloads, `/assets/${catalogue}`].flatMap(
+    (u) => toBuildPath(u, null) ?? [],
+  );
   for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
     if (seen.has(file)) continue;
     seen.add(file);

@@ -10,7 +10,7 @@ import { completeAnswers } from './builders.ts';
 
 const fresh = (): Assessment =>
   newAssessment(
-    { residentRef: 'LIB-0042', venue: 'library', date: '2025-03-12', set: 'short' },
+    { residentRef: 'LIB-0042', venue: 'library', date: '2025-03-12', set: 'short', language: 'en' },
     { id: 'a-1', now: 1_741_780_000_000 },
   );
 
@@ -26,6 +26,7 @@ describe('a new assessment', () => {
       venue: 'library',
       date: '2025-03-12',
       set: 'short',
+      language: 'en',
       answers: { basics: {}, blockers: {}, skill: {}, interest: {} },
       status: 'in-progress',
       step: 0,
@@ -43,7 +44,7 @@ describe('a new assessment', () => {
   it('is accepted by the assessment schema', () => {
     expect(accepts(fresh())).toBe(true);
     const anonymous = newAssessment(
-      { residentRef: null, venue: 'home-visit', date: '2024-02-29', set: 'full' },
+      { residentRef: null, venue: 'home-visit', date: '2024-02-29', set: 'full', language: 'en' },
       { id: 'b', now: 0 },
     );
     expect(accepts(anonymous)).toBe(true);

@@ -2,7 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import bankData from '../../src/domain/bank/bank-v1.json';
 import scaleData from '../../src/domain/bank/scale-v1.json';
-import { bankV1, DataError, loadBank, loadScale, scaleV1 } from '../../src/domain/index.ts';
+import englishData from '../../src/domain/bank/text-v1.en.json';
+import welshData from '../../src/domain/bank/text-v1.cy.json';
+import {
+  bankV1,
+  DataError,
+  loadBank,
+  loadBankText,
+  loadScale,
+  scaleV1,
+  textAt,
+} from '../../src/domain/index.ts';
 import { at } from './builders.ts';
 
 const HEADINGS = [
@@ -30,8 +40,9 @@ const SHORT_SET = [
   ...['TR04', 'TR05', 'TR07', 'TR08', 'PS02', 'SS01', 'SS03'],
 ];
 
-const optionTexts = (facet: keyof typeof scaleV1.options) =>
-  scaleV1.options[facet].map((o) => o.text.en);
+/** The English wording, checked against the bank like any wording file. */
+const english = loadBankText(englishData, bankV1, scaleV1);
+const optionTexts = (facet: keyof typeof scaleV1.options) => english.options[facet];
 
 /** A fresh, mutable copy of the shipped data to break in one place. */
 const bankCopy = () => structuredClone(bankData) as Record<string, unknown> & typeof bankData;
@@ -54,7 +65,7 @@ describe('question bank version 1', () => {
   });
 
   it('has the three Basics items with the statements from the specification', () => {
-    expect(bankV1.basics.map((i) => [i.id, i.text.en])).toEqual([
+    expect(bankV1.basics.map((i) => [i.id, english.basics[i.id]])).toEqual([
       ['B1', 'I have a device that connects me to the internet'],
       ['B2', 'I have an internet connection (fixed broadband and/or mobile data)'],
       ['B3', 'I have a physical environment that lets me do what I need to online'],
@@ -62,7 +73,7 @@ describe('question bank version 1', () => {
   });
 
   it('has the five Blockers with the wording from the specification', () => {
-    expect(bankV1.blockers.map((i) => [i.id, i.text.en])).toEqual([
+    expect(bankV1.blockers.map((i) => [i.id, english.blockers[i.id]])).toEqual([
       ['K1', 'Prohibitive cost (of kit and/or broadband/mobile data)'],
       ['K2', 'Connectivity (availability of fixed broadband and 4G, not cost related)'],
       ['K3', 'Lack of skills and confidence'],
@@ -76,7 +87,9 @@ describe('question bank version 1', () => {
   });
 
   it('has 48 skills under seven headings of 8, 7, 7, 8, 5, 8 and 5 skills, in that order', () => {
-    expect(bankV1.headings.map((h) => [h.id, h.text.en, h.skills.length])).toEqual(HEADINGS);
+    expect(bankV1.headings.map((h) => [h.id, english.headings[h.id], h.skills.length])).toEqual(
+      HEADINGS,
+    );
     expect(bankV1.skills).toHaveLength(48);
   });
 
@@ -88,7 +101,7 @@ describe('question bank version 1', () => {
   it('records each skill’s heading and its place in the bank, for the plan’s tie-break', () => {
     const tr05 = bankV1.skillById.get('TR05');
     expect(tr05).toMatchObject({ headingId: 'transacting', headingIndex: 3, index: 4 });
-    expect(tr05?.text.en).toEqual({
+    expect(english.skills['TR05']).toEqual({
       label: 'Pay bills online',
       example: 'Pay council tax or the energy bill online',
     });
@@ -144,12 +157,12 @@ describe('scale version 1', () => {
 
   it('scores every option set 0 to 4 in order', () => {
     for (const options of Object.values(scaleV1.options)) {
-      expect(options.map((o) => o.score)).toEqual([0, 1, 2, 3, 4]);
+      expect(options).toEqual([0, 1, 2, 3, 4]);
     }
   });
 
   it('offers prefer not to say, don’t know and not applicable as answers that are not scores', () => {
-    expect(scaleV1.missing.map((m) => m.id).sort()).toEqual([
+    expect([...scaleV1.missing].sort()).toEqual([
       'dont-know',
       'not-applicable',
       'prefer-not-to-say',
@@ -250,8 +263,8 @@ describe('loading a scale', () => {
 
   it('rejects an option score outside 0 to 4', () => {
     const raw = scaleCopy();
-    (raw.options.basics[4] as { score: number }).score = 5;
-    expect(dataErrorFrom(() => loadScale(raw)).message).toMatch(/options\.basics\.4\.score/);
+    (raw.options.basics as number[])[4] = 5;
+    expect(dataErrorFrom(() => loadScale(raw)).message).toMatch(/options\.basics\.4/);
   });
 
   it('rejects an option set without exactly five options', () => {
@@ -282,5 +295,46 @@ describe('loading a scale', () => {
     expect(error.subject).toBe('scale');
     expect(error.problems).toHaveLength(2);
     expect(error.name).toBe('DataError');
+  });
+});
+
+describe('the wording of question bank 1', () => {
+  const english = () =>
+    structuredClone(englishData) as typeof englishData & Record<string, unknown>;
+
+  it('words every question, option and non-answer in each language, and nothing else', () => {
+    for (const data of [englishData, welshData]) {
+      const wording = loadBankText(data, bankV1, scaleV1);
+      expect(Object.keys(wording.skills)).toEqual(bankV1.skills.map((s) => s.id));
+      expect(Object.keys(wording.missing).sort()).toEqual([...scaleV1.missing].sort());
+    }
+  });
+
+  it('has Welsh wording that differs from the English, with every review mark on a real text', () => {
+    const welsh = loadBankText(welshData, bankV1, scaleV1);
+    expect(welsh.locale).toBe('cy');
+    expect(welsh.skills['GS01']?.label).not.toBe(englishData.skills.GS01.label);
+    expect(welsh.options.skill).not.toEqual(englishData.options.skill);
+    for (const path of welsh.needsReview ?? []) expect(textAt(welsh, path), path).toBeTruthy();
+  });
+
+  it('names every skill it lacks and every one the bank does not have', () => {
+    const raw = english();
+    const skills: Record<string, unknown> = { ...raw.skills, ZZ99: { label: 'x', example: 'y' } };
+    delete skills['GS01'];
+    raw.skills = skills as typeof raw.skills;
+    expect(dataErrorFrom(() => loadBankText(raw, bankV1, scaleV1)).message).toBe(
+      'Invalid question wording (en): skills.GS01 is missing; skills.ZZ99 is not in the bank',
+    );
+  });
+
+  it('refuses a review mark that points at no text, and an empty text', () => {
+    const marked = { ...english(), needsReview: ['skills.GS01.label', 'skills.NOPE.label'] };
+    expect(dataErrorFrom(() => loadBankText(marked, bankV1, scaleV1)).message).toContain(
+      'needsReview names skills.NOPE.label, which has no text',
+    );
+    const empty = english();
+    empty.basics.B1 = '';
+    expect(dataErrorFrom(() => loadBankText(empty, bankV1, scaleV1)).message).toMatch(/basics\.B1/);
   });
 });

@@ -28,7 +28,7 @@ async function device(options: { workerClock?: () => number; timeOrigin?: number
   const page = freshStore();
   await page.store.create(
     newAssessment(
-      { residentRef: null, venue: 'library', date: '2026-11-21', set: 'full' },
+      { residentRef: null, venue: 'library', date: '2026-11-21', set: 'full', language: 'en' },
       { id: 'a-1', now: page.clock.now },
     ),
   );
@@ -94,6 +94,21 @@ describe('answers committed on the other side of a channel', () => {
     expect(stored.step).toBe(1);
   });
 
+  it('keeps the last of quick answers to one question given just after the page changed it', async () => {
+    const { writer, store, reopen } = await device();
+    await writer.save('a-1', B1, 1);
+    // The worker's view is now stale; then the arrow keys run through four options at once.
+    await store.moveToStep('a-1', 1, [B2]);
+    const taps = ([2, 3, 'dont-know', 'not-applicable'] as const).map((answer) =>
+      writer.save('a-1', B1, answer),
+    );
+    await Promise.all(taps);
+    const stored = await storedAnswers(reopen);
+    expect(stored.answers.basics).toEqual({ B1: 'not-applicable', B2: 'skipped' });
+    expect(stored.step).toBe(1);
+    expect(stored.revision).toBe(7);
+  });
+
   it('passes on a refusal with its reason, and writes nothing', async () => {
     const { writer, store, reopen } = await device();
     await store.finish('a-1', []);
@@ -109,7 +124,7 @@ describe('when the worker cannot run', () => {
     const page = freshStore();
     await page.store.create(
       newAssessment(
-        { residentRef: null, venue: 'home-visit', date: '2026-11-21', set: 'full' },
+        { residentRef: null, venue: 'home-visit', date: '2026-11-21', set: 'full', language: 'en' },
         { id: 'a-1', now: page.clock.now },
       ),
     );
@@ -124,7 +139,7 @@ describe('when the worker cannot run', () => {
     const page = freshStore();
     await page.store.create(
       newAssessment(
-        { residentRef: null, venue: 'library', date: '2026-11-21', set: 'full' },
+        { residentRef: null, venue: 'library', date: '2026-11-21', set: 'full', language: 'en' },
         { id: 'a-1', now: page.clock.now },
       ),
     );

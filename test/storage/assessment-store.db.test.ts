@@ -8,6 +8,7 @@ const input = {
   venue: 'library',
   date: '2026-11-21',
   set: 'full',
+  language: 'en',
 } as const;
 
 function created(id = 'a-1', now = 1000): Assessment {

@@ -20,7 +20,7 @@ function databaseAtVersion(name: string, version: number): Dexie {
 
 const assessment = (id: string, patch: Partial<Assessment> = {}): Assessment => ({
   ...newAssessment(
-    { residentRef: 'LIB-1', venue: 'library', date: '2026-11-20', set: 'short' },
+    { residentRef: 'LIB-1', venue: 'library', date: '2026-11-20', set: 'short', language: 'en' },
     { id, now: 1000 },
   ),
   ...patch,

@@ -10,6 +10,8 @@ import { drainOutbox } from '../../src/sync/drain.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
 import { signOut } from '../../src/sync/sign-out.ts';
 import { App } from '../../src/ui/App.tsx';
+import { en } from '../../src/ui/i18n/en.ts';
+import { translator } from '../../src/ui/i18n/i18n.ts';
 import { freshStore } from './store.ts';
 
 type Device = ReturnType<typeof freshStore>;
@@ -57,6 +59,7 @@ export async function renderApp(
   let ids = 0;
   const utils = render(
     <App
+      language={{ locale: 'en', t: translator('en', en) }}
       services={{
         store: device.store,
         answers: inThreadAnswerWriter(device.store),

@@ -73,7 +73,13 @@ async function deviceWithFinished(count: number) {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
     const a: Assessment = newAssessment(
-      { residentRef: `LIB-${i}`, venue: 'library', date: '2026-11-21', set: 'short' },
+      {
+        residentRef: `LIB-${i}`,
+        venue: 'library',
+        date: '2026-11-21',
+        set: 'short',
+        language: 'en',
+      },
       { id: `a-${i}`, now: device.clock.now },
     );
     await device.store.create(a);

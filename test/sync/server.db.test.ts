@@ -52,7 +52,13 @@ async function finish(
 ) {
   await device.store.create(
     newAssessment(
-      { residentRef: `REF-${id}`, venue: 'home-visit', date: '2026-11-20', set: 'full' },
+      {
+        residentRef: `REF-${id}`,
+        venue: 'home-visit',
+        date: '2026-11-20',
+        set: 'full',
+        language: 'en',
+      },
       { id, now: device.clock.now },
     ),
   );

@@ -15,6 +15,7 @@ const details = {
   venue: 'library',
   date: '2026-11-21',
   set: 'full',
+  language: 'en',
 } as const;
 const assessment = (patch: Partial<Assessment> = {}): Assessment => ({
   ...newAssessment(details, { id: 'x1', now: 1 }),
@@ -97,6 +98,7 @@ describe('starting an assessment', () => {
       residentRef: 'LIB-0042',
       venue: 'home-visit',
       set: 'short',
+      language: 'en',
       date: '2026-11-21',
     });
   });
@@ -186,7 +188,9 @@ describe('the interview', () => {
   });
 
   it('asks only the 14 short-set skills, with no step for a heading that has none', async () => {
-    await renderApp('/assessments/x1/9', ({ store }) => store.create(assessment({ set: 'short' })));
+    await renderApp('/assessments/x1/9', ({ store }) =>
+      store.create(assessment({ set: 'short', language: 'en' })),
+    );
     expect(await screen.findByRole('heading', { level: 1, name: 'Check and finish' })).toBeTruthy();
     expect(screen.getByText('Step 9 of 9')).toBeTruthy();
     expect(screen.queryByRole('rowheader', { name: 'Advanced skills' })).toBeNull();

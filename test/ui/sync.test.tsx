@@ -20,6 +20,7 @@ const details = {
   venue: 'library',
   date: '2026-11-21',
   set: 'short',
+  language: 'en',
 } as const;
 
 async function finishedOnDevice(

@@ -6,5 +6,5 @@ import { loadBank, loadScale } from './schema.ts';
 export const bankV1 = loadBank(bankV1Data);
 export const scaleV1 = loadScale(scaleV1Data);
 
-export { loadBank, loadScale };
-export type { Bank, Locale, Localised, Scale, Skill } from './schema.ts';
+export { LOCALES, loadBank, loadBankText, loadScale, textAt } from './schema.ts';
+export type { Bank, BankText, Locale, Scale, Skill } from './schema.ts';

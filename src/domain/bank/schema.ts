@@ -1,46 +1,33 @@
 /**
  * The question bank and the scale are data, versioned and validated when loaded, so that a
- * council can later load its own list without a code change.
+ * council can later load its own list without a code change. Their wording is data too, one file
+ * per language (text-v1.en.json, text-v1.cy.json), so that a device loads only the language it
+ * shows; loadBankText checks that a wording file words every question, option and non-answer.
  */
 import * as z from 'zod/mini';
 import { DataError, describeIssues } from '../data-error.ts';
 
-const localised = z.strictObject({ en: z.string().check(z.minLength(1)) });
-export type Localised = z.infer<typeof localised>;
-export type Locale = keyof Localised;
+/** The languages the bank is written in. */
+export const LOCALES = ['en', 'cy'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 const itemId = (pattern: RegExp) => z.string().check(z.regex(pattern));
 
 const bankSchema = z.strictObject({
   bankVersion: z.number().check(z.int(), z.minimum(1)),
-  basics: z.array(z.strictObject({ id: itemId(/^B\d+$/), text: localised })),
-  blockers: z.array(
-    z.strictObject({ id: itemId(/^K\d+$/), optional: z.boolean(), text: localised }),
-  ),
+  basics: z.array(z.strictObject({ id: itemId(/^B\d+$/) })),
+  blockers: z.array(z.strictObject({ id: itemId(/^K\d+$/), optional: z.boolean() })),
   headings: z.array(
     z.strictObject({
       id: z.string().check(z.regex(/^[a-z-]+$/)),
-      text: localised,
-      skills: z.array(
-        z.strictObject({
-          id: itemId(/^[A-Z]{2}\d{2}$/),
-          short: z.boolean(),
-          text: z.strictObject({
-            en: z.strictObject({ label: z.string(), example: z.string() }),
-          }),
-        }),
-      ),
+      skills: z.array(z.strictObject({ id: itemId(/^[A-Z]{2}\d{2}$/), short: z.boolean() })),
     }),
   ),
 });
 
-const option = z.strictObject({
-  score: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
-  text: localised,
-});
-const fiveOptions = z.array(option).check(
+const fiveOptions = z.array(z.literal([0, 1, 2, 3, 4])).check(
   z.length(5),
-  z.refine((opts) => opts.every((o, i) => o.score === i), 'options must be scored 0 to 4 in order'),
+  z.refine((opts) => opts.every((o, i) => o === i), 'options must be scored 0 to 4 in order'),
 );
 
 const scaleSchema = z.strictObject({
@@ -51,12 +38,8 @@ const scaleSchema = z.strictObject({
     skill: fiveOptions,
     interest: fiveOptions,
   }),
-  missing: z.array(
-    z.strictObject({
-      id: z.enum(['prefer-not-to-say', 'dont-know', 'not-applicable']),
-      text: localised,
-    }),
-  ),
+  /** The non-answers offered, in the order shown. */
+  missing: z.array(z.enum(['prefer-not-to-say', 'dont-know', 'not-applicable'])),
   bands: z.strictObject({ high: z.number(), medium: z.number(), low: z.number() }),
   lowCoverage: z.strictObject({
     minShare: z.number(),
@@ -106,4 +89,95 @@ export function loadScale(raw: unknown): Scale {
   const parsed = scaleSchema.safeParse(raw, { reportInput: true });
   if (!parsed.success) throw new DataError('scale', describeIssues(parsed.error.issues));
   return parsed.data;
+}
+
+const text = z.string().check(z.minLength(1));
+const textMap = z.record(z.string(), text);
+
+const bankTextSchema = z.strictObject({
+  bankVersion: z.number(),
+  scaleVersion: z.number(),
+  locale: z.enum(LOCALES),
+  basics: textMap,
+  blockers: textMap,
+  headings: textMap,
+  skills: z.record(z.string(), z.strictObject({ label: text, example: text })),
+  options: z.strictObject({
+    basics: z.array(text),
+    blockers: z.array(text),
+    skill: z.array(text),
+    interest: z.array(text),
+  }),
+  missing: textMap,
+  /**
+   * Where the wording should be checked by a professional translator before a council goes live:
+   * paths such as "skills.GS01.example" or "options.skill.2".
+   */
+  needsReview: z.optional(z.array(z.string())),
+});
+
+export type BankText = z.infer<typeof bankTextSchema>;
+
+/** Validates a wording file against the bank and scale it words: nothing missing, nothing extra. */
+export function loadBankText(raw: unknown, bank: Bank, scale: Scale): BankText {
+  const parsed = bankTextSchema.safeParse(raw, { reportInput: true });
+  if (!parsed.success) throw new DataError('question wording', describeIssues(parsed.error.issues));
+  const wording = parsed.data;
+  const problems: string[] = [];
+  if (wording.bankVersion !== bank.bankVersion || wording.scaleVersion !== scale.scaleVersion) {
+    problems.push(
+      `words bank ${wording.bankVersion} and scale ${wording.scaleVersion}, not bank ` +
+        `${bank.bankVersion} and scale ${scale.scaleVersion}`,
+    );
+  }
+  const sameKeys = (section: string, expected: readonly string[], actual: readonly string[]) => {
+    for (const id of expected)
+      if (!actual.includes(id)) problems.push(`${section}.${id} is missing`);
+    for (const id of actual)
+      if (!expected.includes(id)) problems.push(`${section}.${id} is not in the bank`);
+  };
+  sameKeys(
+    'basics',
+    bank.basics.map((i) => i.id),
+    Object.keys(wording.basics),
+  );
+  sameKeys(
+    'blockers',
+    bank.blockers.map((i) => i.id),
+    Object.keys(wording.blockers),
+  );
+  sameKeys(
+    'headings',
+    bank.headings.map((h) => h.id),
+    Object.keys(wording.headings),
+  );
+  sameKeys(
+    'skills',
+    bank.skills.map((s) => s.id),
+    Object.keys(wording.skills),
+  );
+  sameKeys('missing', scale.missing, Object.keys(wording.missing));
+  for (const facet of ['basics', 'blockers', 'skill', 'interest'] as const) {
+    if (wording.options[facet].length !== scale.options[facet].length) {
+      problems.push(
+        `options.${facet} has ${wording.options[facet].length} texts, not ${scale.options[facet].length}`,
+      );
+    }
+  }
+  for (const path of wording.needsReview ?? []) {
+    if (textAt(wording, path) === undefined)
+      problems.push(`needsReview names ${path}, which has no text`);
+  }
+  if (problems.length > 0) throw new DataError(`question wording (${wording.locale})`, problems);
+  return wording;
+}
+
+/** The text at a dotted path of a wording file ("skills.GS01.label"), if there is one. */
+export function textAt(wording: BankText, path: string): string | undefined {
+  let at: unknown = wording;
+  for (const part of path.split('.')) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string, unknown>)[part];
+  }
+  return typeof at === 'string' ? at : undefined;
 }

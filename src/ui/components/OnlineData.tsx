@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import type { Enrolment } from '../../storage/settings-store.ts';
+import { failureText } from '../errors.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useServices } from '../services.ts';
 import { useAsync } from '../use-async.ts';
@@ -30,7 +31,7 @@ export function OnlineData<T>(props: {
   if (loaded.status === 'error') {
     return (
       <p class="error-message" role="alert">
-        {t('online.needed', { reason: loaded.error.message })}
+        {t('online.needed', { reason: failureText(t, loaded.error) })}
       </p>
     );
   }

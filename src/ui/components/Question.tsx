@@ -1,7 +1,7 @@
 import { memo } from 'preact/compat';
 import { scaleV1, type Answer, type Facet, type QuestionRef } from '../../domain/index.ts';
-import { bankText } from '../format.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { useWords } from '../i18n/words.ts';
 import { Radios, type RadioOption } from './Radios.tsx';
 
 interface QuestionProps {
@@ -17,15 +17,18 @@ interface QuestionProps {
 
 /** One question: the five scored options of its facet, then the non-answers. */
 export const Question = memo(function Question(props: QuestionProps) {
-  const { locale, t } = useI18n();
+  const { t } = useI18n();
+  const words = useWords();
+  // The step that holds the question waits for the wording, so it is here by now.
+  if (!words) return null;
   const question = { facet: props.facet, itemId: props.itemId };
-  const options: RadioOption[] = scaleV1.options[question.facet].map((o) => ({
-    value: String(o.score),
-    label: bankText(o.text, locale),
+  const options: RadioOption[] = scaleV1.options[question.facet].map((score) => ({
+    value: String(score),
+    label: words.option(question.facet, score),
   }));
-  const missing: RadioOption[] = scaleV1.missing.map((m) => ({
-    value: m.id,
-    label: bankText(m.text, locale),
+  const missing: RadioOption[] = scaleV1.missing.map((id) => ({
+    value: id,
+    label: words.missing(id),
   }));
   // "skipped" is not a choice: it is what moving on without answering records.
   const value =

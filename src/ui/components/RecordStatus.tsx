@@ -1,6 +1,7 @@
 import type { Assessment } from '../../domain/index.ts';
 import { recordStatus } from '../../sync/status.ts';
 import { downloadJson } from '../download.ts';
+import { failureText } from '../errors.ts';
 import { formatDateTime } from '../format.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useServices } from '../services.ts';
@@ -26,7 +27,7 @@ export function RecordStatus({ assessment, view }: { assessment: Assessment; vie
       return (
         <span data-status="waiting">
           {status.lastError
-            ? t('status.waitingAfterError', { reason: status.lastError.message })
+            ? t('status.waitingAfterError', { reason: failureText(t, status.lastError) })
             : t('status.waiting')}
         </span>
       );
@@ -39,7 +40,7 @@ export function RecordStatus({ assessment, view }: { assessment: Assessment; vie
     case 'rejected':
       return (
         <span data-status="rejected" class="status-rejected">
-          <span>{t('status.rejected', { reason: status.error.message })}</span>
+          <span>{t('status.rejected', { reason: failureText(t, status.error) })}</span>
           <span class="status-actions">
             <button
               type="button"

@@ -12,6 +12,9 @@ export const en = {
   'app.notFound.title': 'Page not found',
   'app.notFound.body': 'There is no page at this address.',
   'app.loading': 'Loading…',
+  // The switch to the other language, written in that language.
+  'app.language.other': 'Cymraeg',
+  'app.accessibility': 'Accessibility statement',
 
   'pwa.offlineReady': 'Doorstep is ready to work offline. You can use it without a connection.',
   'pwa.updateReady': 'A new version of Doorstep is ready.',
@@ -20,6 +23,14 @@ export const en = {
     'A new version of Doorstep is ready. You can update when you leave this assessment. Your answers are saved.',
   'pwa.updating': 'Updating…',
   'network.offline': 'You are offline. Everything you enter is saved on this device.',
+
+  'error.network': 'The server could not be reached.',
+  'error.badResponse': 'The server sent an answer this app does not understand.',
+  'error.unexpected': 'Something went wrong on this device. Try again.',
+  'error.store.not-found': 'This assessment is not on this device.',
+  'error.store.finished': 'This assessment is finished and cannot be changed.',
+  'error.store.invalid': 'That is not an answer this app can keep.',
+  'error.store.damaged': 'This assessment is damaged on this device and cannot be read.',
 
   'nav.label': 'Main',
   'nav.assessments': 'Assessments',
@@ -187,6 +198,11 @@ export const en = {
   'new.set.full.hint': 'All 48 skills. Takes about 20 to 30 minutes.',
   'new.set.short': 'Short set',
   'new.set.short.hint': '14 key skills for a quick conversation. Takes about 10 minutes.',
+  'new.language.legend': 'Which language would the resident like their plan in?',
+  'new.language.hint':
+    'Their printed plan will be in this language, whichever language the app is in.',
+  'new.language.en': 'English',
+  'new.language.cy': 'Welsh (Cymraeg)',
   'new.submit': 'Start assessment',
   'new.cancel': 'Cancel',
   'new.saveError': 'The assessment could not be saved on this device: {reason}',
@@ -285,6 +301,21 @@ export const en = {
   'results.headings.cell': '{score} ({answered} of {count})',
   'results.headings.cellLow': '{score} ({answered} of {count}, low coverage)',
   'results.print': 'Print results',
+  'results.printablePlan': 'Plan to give to the resident, in {language}',
+
+  'plan.title': 'Your digital skills plan',
+  'plan.caption': '{who}, {date}',
+  'plan.intro':
+    'These are the things you most want to do online and could do with some help with. Start at the top.',
+  'plan.none':
+    'There is nothing to add to your plan today. Ask the person who did this with you about next steps.',
+  'plan.example': 'For example: {example}',
+  'plan.help.title': 'Where to get help',
+  'plan.help.none': 'Ask at your library or community hub about free help to get online.',
+  'plan.print': 'Print this plan',
+  'plan.back': 'Back to the results',
+  'plan.language.en': 'English',
+  'plan.language.cy': 'Welsh',
   'results.back': 'Back to all assessments',
   'results.notFinished': 'This assessment is not finished yet.',
   'results.continue': 'Continue the assessment',

@@ -1,13 +1,29 @@
-/** Looks messages up in a catalogue and fills their placeholders. */
+/**
+ * The interface language: English or Welsh. Messages come from one catalogue per language, each
+ * loaded only when that language is shown; placeholders are filled here and plurals chosen by
+ * Intl.PluralRules, so that Welsh has all of its own forms.
+ */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { en, type Catalogue, type Message, type MessageKey } from './en.ts';
+import type { Locale } from '../../domain/index.ts';
+import type { Catalogue, Message, MessageKey } from './en.ts';
 
-export type UiLocale = 'en';
+export type UiLocale = Locale;
+export const UI_LOCALES: readonly UiLocale[] = ['en', 'cy'];
 export type Params = Readonly<Record<string, string | number>>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-const catalogues: Readonly<Record<UiLocale, Catalogue>> = { en };
+/** For `lang` attributes and Intl: British English, Welsh. */
+export const LANGUAGE_TAG: Readonly<Record<UiLocale, string>> = { en: 'en-GB', cy: 'cy' };
+
+const sources: Readonly<Record<UiLocale, () => Promise<Catalogue>>> = {
+  en: () => import('./en.ts').then((m) => m.en),
+  cy: () => import('./cy.ts').then((m) => m.cy),
+};
+
+export function loadTranslator(locale: UiLocale): Promise<Translate> {
+  return sources[locale]().then((catalogue) => translator(locale, catalogue));
+}
 
 function select(message: Message, locale: UiLocale, params: Params | undefined): string {
   if (typeof message === 'string') return message;
@@ -16,8 +32,7 @@ function select(message: Message, locale: UiLocale, params: Params | undefined):
   return message[form] ?? message.other;
 }
 
-export function translator(locale: UiLocale): Translate {
-  const catalogue = catalogues[locale];
+export function translator(locale: UiLocale, catalogue: Catalogue): Translate {
   return (key, params) =>
     select(catalogue[key], locale, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
       const value = params?.[name];
@@ -25,11 +40,30 @@ export function translator(locale: UiLocale): Translate {
     });
 }
 
-export const I18nContext = createContext<{ locale: UiLocale; t: Translate }>({
-  locale: 'en',
-  t: translator('en'),
-});
+/**
+ * The language to start in: the one the person chose on this device before, else the device's
+ * own language when it is Welsh (or English), else English.
+ */
+export function initialLocale(chosen: string | null, deviceLanguages: readonly string[]): UiLocale {
+  if (chosen === 'en' || chosen === 'cy') return chosen;
+  for (const tag of deviceLanguages) {
+    const language = tag.toLowerCase().split('-')[0];
+    if (language === 'cy' || language === 'en') return language;
+  }
+  return 'en';
+}
 
-export function useI18n() {
-  return useContext(I18nContext);
+export interface I18n {
+  readonly locale: UiLocale;
+  readonly t: Translate;
+  /** Switch the whole interface, in place: nothing else on the screen changes. */
+  readonly setLocale: (locale: UiLocale) => Promise<void>;
+}
+
+export const I18nContext = createContext<I18n | null>(null);
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n needs an I18nContext provider');
+  return i18n;
 }

@@ -1,8 +1,8 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
-import { ApiError } from '../../sync/client.ts';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { failureText } from '../errors.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useServices } from '../services.ts';
 
@@ -34,9 +34,7 @@ export default function EnrolScreen() {
       await sync.trigger('manual');
       route('/sync');
     } catch (error) {
-      setFailure(
-        t('enrol.failed', { reason: error instanceof ApiError ? error.message : String(error) }),
-      );
+      setFailure(t('enrol.failed', { reason: failureText(t, error) }));
       setBusy(false);
     }
   };

@@ -4,6 +4,7 @@ import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { RecordStatus } from '../components/RecordStatus.tsx';
 import { formatIsoDate } from '../format.ts';
+import { failureText } from '../errors.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { answeredCount } from '../progress.ts';
 import { useServices } from '../services.ts';
@@ -29,7 +30,7 @@ export function HomeScreen() {
       {rows.status === 'loading' && <p>{t('app.loading')}</p>}
       {rows.status === 'error' && (
         <p class="error-message" role="alert">
-          {t('home.loadError', { reason: rows.error.message })}
+          {t('home.loadError', { reason: failureText(t, rows.error) })}
         </p>
       )}
       {rows.status === 'done' && view && <AssessmentLists rows={rows.value} view={view} />}

@@ -15,8 +15,9 @@ import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Question } from '../components/Question.tsx';
 import { StoredAssessment } from '../components/StoredAssessment.tsx';
-import { bankText, skillText } from '../format.ts';
+import { failureText } from '../errors.ts';
 import { useI18n, type Translate } from '../i18n/i18n.ts';
+import { useWords, type Words } from '../i18n/words.ts';
 import { answeredCount } from '../progress.ts';
 import { useServices } from '../services.ts';
 
@@ -41,8 +42,22 @@ export default function InterviewScreen({ id, step }: { id: string; step: string
   );
 }
 
-function Interview({ initial, stepNumber }: { initial: Assessment; stepNumber: number }) {
-  const { t, locale } = useI18n();
+function Interview(props: { initial: Assessment; stepNumber: number }) {
+  const { t } = useI18n();
+  const words = useWords();
+  return words ? <InterviewStep {...props} words={words} /> : <p>{t('app.loading')}</p>;
+}
+
+function InterviewStep({
+  initial,
+  stepNumber,
+  words,
+}: {
+  initial: Assessment;
+  stepNumber: number;
+  words: Words;
+}) {
+  const { t } = useI18n();
   const { store, answers, sync } = useServices();
   const { route } = useLocation();
   const [assessment, setAssessment] = useState(initial);
@@ -75,7 +90,7 @@ function Interview({ initial, stepNumber }: { initial: Assessment; stepNumber: n
         measureAnswerSaved(tapped, (await saved).committedAt);
         setError(null);
       } catch (e) {
-        setError(t('interview.saveError', { reason: (e as Error).message }));
+        setError(t('interview.saveError', { reason: failureText(t, e) }));
         // Show what is really stored, not what we hoped was.
         const stored = await store.get(id).catch(() => undefined);
         if (stored?.ok) setAssessment(stored.assessment);
@@ -102,13 +117,13 @@ function Interview({ initial, stepNumber }: { initial: Assessment; stepNumber: n
       setAssessment(await store.moveToStep(id, target, skipped));
       route(`/assessments/${id}/${target + 1}`);
     } catch (e) {
-      setError(t('interview.saveError', { reason: (e as Error).message }));
+      setError(t('interview.saveError', { reason: failureText(t, e) }));
     } finally {
       setBusy(false);
     }
   };
 
-  const title = stepTitle(step, t, locale);
+  const title = stepTitle(step, t, words);
   return (
     <>
       {error && (
@@ -131,9 +146,9 @@ function Interview({ initial, stepNumber }: { initial: Assessment; stepNumber: n
         }}
       >
         {step.kind === 'review' ? (
-          <Review assessment={assessment} steps={steps} />
+          <Review assessment={assessment} steps={steps} words={words} />
         ) : (
-          <StepQuestions step={step} assessment={assessment} onAnswer={onAnswer} />
+          <StepQuestions step={step} assessment={assessment} words={words} onAnswer={onAnswer} />
         )}
         <div class="button-group">
           <button type="submit" class="button" disabled={busy}>
@@ -161,10 +176,11 @@ function Interview({ initial, stepNumber }: { initial: Assessment; stepNumber: n
 function StepQuestions(props: {
   step: Exclude<Step, { kind: 'review' }>;
   assessment: Assessment;
+  words: Words;
   onAnswer: (q: QuestionRef, a: Answer, e: Event) => void;
 }) {
-  const { t, locale } = useI18n();
-  const { step, assessment, onAnswer } = props;
+  const { t } = useI18n();
+  const { step, assessment, words, onAnswer } = props;
   const answers = assessment.answers;
   if (step.kind === 'heading') {
     return (
@@ -172,7 +188,7 @@ function StepQuestions(props: {
         <p>{t('interview.skill.intro')}</p>
         <p class="hint">{t('interview.savedHint')}</p>
         {step.skills.map((skill) => {
-          const { label, example } = skillText(skill, locale);
+          const { label, example } = words.skill(skill.id);
           return (
             <section class="skill" key={skill.id} aria-labelledby={`skill-title-${skill.id}`}>
               <h2 id={`skill-title-${skill.id}`}>{label}</h2>
@@ -207,7 +223,7 @@ function StepQuestions(props: {
           key={item.id}
           facet={step.kind}
           itemId={item.id}
-          legend={bankText(item.text, locale)}
+          legend={words.item(item.id)}
           hint={'optional' in item && item.optional ? t('interview.optional') : undefined}
           answer={answers[step.kind][item.id]}
           onAnswer={onAnswer}
@@ -217,8 +233,16 @@ function StepQuestions(props: {
   );
 }
 
-function Review({ assessment, steps }: { assessment: Assessment; steps: readonly Step[] }) {
-  const { t, locale } = useI18n();
+function Review({
+  assessment,
+  steps,
+  words,
+}: {
+  assessment: Assessment;
+  steps: readonly Step[];
+  words: Words;
+}) {
+  const { t } = useI18n();
   return (
     <>
       <p>{t('interview.review.intro')}</p>
@@ -232,7 +256,7 @@ function Review({ assessment, steps }: { assessment: Assessment; steps: readonly
       >
         {steps.map((step, i) => {
           if (step.kind === 'review') return null;
-          const title = stepTitle(step, t, locale);
+          const title = stepTitle(step, t, words);
           return (
             <tr key={i}>
               <th scope="row">{title}</th>
@@ -258,7 +282,7 @@ function Review({ assessment, steps }: { assessment: Assessment; steps: readonly
   );
 }
 
-function stepTitle(step: Step, t: Translate, locale: 'en'): string {
+function stepTitle(step: Step, t: Translate, words: Words): string {
   switch (step.kind) {
     case 'basics':
       return t('interview.basics.title');
@@ -267,8 +291,7 @@ function stepTitle(step: Step, t: Translate, locale: 'en'): string {
     case 'review':
       return t('interview.review.title');
     case 'heading': {
-      const heading = bankV1.headings.find((h) => h.id === step.headingId);
-      return heading ? bankText(heading.text, locale) : step.headingId;
+      return words.heading(step.headingId);
     }
   }
 }

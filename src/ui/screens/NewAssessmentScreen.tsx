@@ -11,13 +11,14 @@ import {
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Radios } from '../components/Radios.tsx';
+import { failureText } from '../errors.ts';
 import { localIsoDate } from '../format.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { UI_LOCALES, useI18n, type UiLocale } from '../i18n/i18n.ts';
 import { useServices } from '../services.ts';
 
 /** Who, where, when and which set: the details asked before the first question. */
 export default function NewAssessmentScreen() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { store, now, newId } = useServices();
   const { route } = useLocation();
   const today = localIsoDate(now());
@@ -25,6 +26,8 @@ export default function NewAssessmentScreen() {
   const [venue, setVenue] = useState<Venue | undefined>(undefined);
   const [date, setDate] = useState(today);
   const [set, setSet] = useState<AssessmentSet>('full');
+  // Most people want their plan in the language the assessment is done in.
+  const [language, setLanguage] = useState<UiLocale>(locale);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
@@ -41,14 +44,14 @@ export default function NewAssessmentScreen() {
     setErrors(found);
     if (found.length > 0 || !venue) return;
     const assessment = newAssessment(
-      { residentRef: reference === '' ? null : reference, venue, date, set },
+      { residentRef: reference === '' ? null : reference, venue, date, set, language },
       { id: newId(), now: now() },
     );
     try {
       await store.create(assessment);
       route(`/assessments/${assessment.id}/1`);
     } catch (error) {
-      setSaveError(t('new.saveError', { reason: String((error as Error).message ?? error) }));
+      setSaveError(t('new.saveError', { reason: failureText(t, error) }));
     }
   };
 
@@ -128,6 +131,14 @@ export default function NewAssessmentScreen() {
           ]}
           value={set}
           onChange={(v) => setSet(v as AssessmentSet)}
+        />
+        <Radios
+          name="language"
+          legend={t('new.language.legend')}
+          hint={t('new.language.hint')}
+          options={UI_LOCALES.map((l) => ({ value: l, label: t(`new.language.${l}`) }))}
+          value={language}
+          onChange={(v) => setLanguage(v as UiLocale)}
         />
         <div class="button-group">
           <button type="submit" class="button">

@@ -11,9 +11,10 @@ import { HeadingChart } from '../components/HeadingChart.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StoredAssessment } from '../components/StoredAssessment.tsx';
-import { bankText, formatIsoDate, skillText } from '../format.ts';
+import { formatIsoDate } from '../format.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.ts';
+import { useWords, type Words } from '../i18n/words.ts';
 
 /** The profile and learning plan, computed on the device from the stored answers. */
 export default function ResultsScreen({ id }: { id: string }) {
@@ -42,20 +43,17 @@ const COVERAGE: Record<Facet, MessageKey> = {
 };
 
 function Results({ assessment }: { assessment: Assessment }) {
+  const { t } = useI18n();
+  const words = useWords();
+  return words ? <Profile assessment={assessment} words={words} /> : <p>{t('app.loading')}</p>;
+}
+
+function Profile({ assessment, words }: { assessment: Assessment; words: Words }) {
   const { t, locale } = useI18n();
   const scores = scoreAssessment(assessment.answers, bankV1, scaleV1);
-  const itemText = (id: string) => {
-    const item = [...bankV1.basics, ...bankV1.blockers].find((i) => i.id === id);
-    return item ? bankText(item.text, locale) : id;
-  };
-  const skillLabel = (id: string) => {
-    const skill = bankV1.skillById.get(id);
-    return skill ? skillText(skill, locale).label : id;
-  };
-  const headingLabel = (id: string) => {
-    const heading = bankV1.headings.find((h) => h.id === id);
-    return heading ? bankText(heading.text, locale) : id;
-  };
+  const itemText = words.item;
+  const skillLabel = (id: string) => words.skill(id).label;
+  const headingLabel = words.heading;
   const signposts = signpostsFor(scores.flags);
   const cell = (s: SectionScore) =>
     s.score === null
@@ -188,6 +186,13 @@ function Results({ assessment }: { assessment: Assessment }) {
         </DataTable>
       </section>
 
+      <p class="no-print">
+        <a href={`/assessments/${assessment.id}/plan`}>
+          {t('results.printablePlan', {
+            language: t(`plan.language.${assessment.language ?? locale}`),
+          })}
+        </a>
+      </p>
       <div class="button-group no-print">
         <button type="button" class="button" onClick={() => window.print()}>
           {t('results.print')}

@@ -8,6 +8,7 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { RecordStatus } from '../components/RecordStatus.tsx';
 import { downloadJson } from '../download.ts';
 import { formatDateTime } from '../format.ts';
+import { failureText } from '../errors.ts';
 import { useI18n, type Translate } from '../i18n/i18n.ts';
 import { useServices } from '../services.ts';
 import { useAsync } from '../use-async.ts';
@@ -75,17 +76,19 @@ function LastOutcome({ outcome, t }: { outcome: DrainOutcome | null; t: Translat
   if (!outcome) return null;
   switch (outcome.kind) {
     case 'postponed':
-      return <p class="banner">{t('sync.last.postponed', { reason: outcome.error.message })}</p>;
+      return (
+        <p class="banner">{t('sync.last.postponed', { reason: failureText(t, outcome.error) })}</p>
+      );
     case 'signed-out':
       return (
         <p class="banner banner-warning" role="alert">
-          {t('sync.last.signedOut', { reason: outcome.error.message })}
+          {t('sync.last.signedOut', { reason: failureText(t, outcome.error) })}
         </p>
       );
     case 'update-needed':
       return (
         <p class="banner banner-warning" role="alert">
-          {t('sync.last.updateNeeded', { reason: outcome.error.message })}
+          {t('sync.last.updateNeeded', { reason: failureText(t, outcome.error) })}
         </p>
       );
     default:

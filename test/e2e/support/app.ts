@@ -6,76 +6,107 @@ import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import bank from '../../../src/domain/bank/bank-v1.json' with { type: 'json' };
 import scale from '../../../src/domain/bank/scale-v1.json' with { type: 'json' };
-import { translator } from '../../../src/ui/i18n/i18n.ts';
-
-/** The English interface text, exactly as the app renders it. */
-export const t = translator('en');
+import welshWords from '../../../src/domain/bank/text-v1.cy.json' with { type: 'json' };
+import englishWords from '../../../src/domain/bank/text-v1.en.json' with { type: 'json' };
+import { cy } from '../../../src/ui/i18n/cy.ts';
+import { en } from '../../../src/ui/i18n/en.ts';
+import { translator, type Translate, type UiLocale } from '../../../src/ui/i18n/i18n.ts';
 
 export type Facet = 'basics' | 'blockers' | 'skill' | 'interest';
 export type Score = 0 | 1 | 2 | 3 | 4;
 export type NonAnswer = 'dont-know' | 'not-applicable' | 'prefer-not-to-say';
 
-/** The wording of an option: a score of a facet, or a non-answer. */
-export function optionText(facet: Facet, answer: Score | NonAnswer): string {
-  if (typeof answer === 'number') {
-    const option = scale.options[facet].find((o) => o.score === answer);
-    assert.ok(option, `no option ${answer} for ${facet}`);
-    return option.text.en;
-  }
-  const missing = scale.missing.find((m) => m.id === answer);
-  assert.ok(missing, `no non-answer ${answer}`);
-  return missing.text.en;
+/** The interface text and question wording of one language, exactly as the app renders them. */
+export interface Texts {
+  readonly locale: UiLocale;
+  readonly t: Translate;
+  /** The wording of an option: a score of a facet, or a non-answer. */
+  optionText(facet: Facet, answer: Score | NonAnswer): string;
+  skillLabel(skillId: string): string;
+  itemText(itemId: string): string;
+  headingText(headingId: string): string;
+  /** The legend of a question's radio group. */
+  legendOf(facet: Facet, itemId: string): string;
+  /** Step titles of the full set, in order: step n of the interview is fullSteps[n - 1]. */
+  readonly fullSteps: readonly string[];
 }
+
+export function textsFor(locale: UiLocale): Texts {
+  const t = translator(locale, locale === 'cy' ? cy : en);
+  const words = locale === 'cy' ? welshWords : englishWords;
+  const lookUp = (map: Record<string, string>, id: string, what: string) => {
+    const text = map[id];
+    assert.ok(text, `no ${what} ${id}`);
+    return text;
+  };
+  const skillLabel = (skillId: string) => {
+    const skill = (words.skills as Record<string, { label: string }>)[skillId];
+    assert.ok(skill, `no skill ${skillId}`);
+    return skill.label;
+  };
+  const itemText = (itemId: string) =>
+    lookUp({ ...words.basics, ...words.blockers }, itemId, 'item');
+  const headingText = (headingId: string) => lookUp(words.headings, headingId, 'heading');
+  return {
+    locale,
+    t,
+    optionText(facet, answer) {
+      if (typeof answer === 'number') {
+        assert.ok(scale.options[facet].includes(answer), `no option ${answer} for ${facet}`);
+        return lookUp(
+          Object.fromEntries(words.options[facet].map((text, score) => [String(score), text])),
+          String(answer),
+          `option of ${facet}`,
+        );
+      }
+      return lookUp(words.missing, answer, 'non-answer');
+    },
+    skillLabel,
+    itemText,
+    headingText,
+    legendOf(facet, itemId) {
+      switch (facet) {
+        case 'basics':
+        case 'blockers':
+          return itemText(itemId);
+        case 'skill':
+          return t('interview.skill.legend', { skill: skillLabel(itemId) });
+        case 'interest':
+          return t('interview.interest.legend', { skill: skillLabel(itemId) });
+      }
+    },
+    fullSteps: [
+      t('interview.basics.title'),
+      t('interview.blockers.title'),
+      ...bank.headings.map((h) => headingText(h.id)),
+      t('interview.review.title'),
+    ],
+  };
+}
+
+export const english = textsFor('en');
+export const welsh = textsFor('cy');
+
+/** The English interface text, exactly as the app renders it. */
+export const { t, optionText, skillLabel, itemText, headingText, legendOf } = english;
+export const FULL_STEPS = english.fullSteps;
 
 export const SKILLS = bank.headings.flatMap((h) =>
-  h.skills.map((s) => ({ id: s.id, headingId: h.id, label: s.text.en.label })),
+  h.skills.map((s) => ({ id: s.id, headingId: h.id, label: english.skillLabel(s.id) })),
 );
-
-export function skillLabel(skillId: string): string {
-  const skill = SKILLS.find((s) => s.id === skillId);
-  assert.ok(skill, `no skill ${skillId}`);
-  return skill.label;
-}
-
-export function itemText(itemId: string): string {
-  const item = [...bank.basics, ...bank.blockers].find((i) => i.id === itemId);
-  assert.ok(item, `no item ${itemId}`);
-  return item.text.en;
-}
-
-export function headingText(headingId: string): string {
-  const heading = bank.headings.find((h) => h.id === headingId);
-  assert.ok(heading, `no heading ${headingId}`);
-  return heading.text.en;
-}
-
-/** The legend of a question's radio group. */
-export function legendOf(facet: Facet, itemId: string): string {
-  switch (facet) {
-    case 'basics':
-    case 'blockers':
-      return itemText(itemId);
-    case 'skill':
-      return t('interview.skill.legend', { skill: skillLabel(itemId) });
-    case 'interest':
-      return t('interview.interest.legend', { skill: skillLabel(itemId) });
-  }
-}
-
-/** Step titles of the full set, in order: step n of the interview is FULL_STEPS[n - 1]. */
-export const FULL_STEPS = [
-  t('interview.basics.title'),
-  t('interview.blockers.title'),
-  ...bank.headings.map((h) => h.text.en),
-  t('interview.review.title'),
-];
 
 export function group(page: Page, legend: string): Locator {
   return page.getByRole('group', { name: legend, exact: true });
 }
 
-export function radio(page: Page, facet: Facet, itemId: string, answer: Score | NonAnswer) {
-  return group(page, legendOf(facet, itemId)).getByLabel(optionText(facet, answer), {
+export function radio(
+  page: Page,
+  facet: Facet,
+  itemId: string,
+  answer: Score | NonAnswer,
+  texts: Texts = english,
+) {
+  return group(page, texts.legendOf(facet, itemId)).getByLabel(texts.optionText(facet, answer), {
     exact: true,
   });
 }
@@ -102,16 +133,17 @@ export async function answer(
   facet: Facet,
   itemId: string,
   value: Score | NonAnswer,
+  texts: Texts = english,
 ): Promise<void> {
   const before = await committedAnswers(page);
-  await group(page, legendOf(facet, itemId))
-    .getByText(optionText(facet, value), { exact: true })
+  await group(page, texts.legendOf(facet, itemId))
+    .getByText(texts.optionText(facet, value), { exact: true })
     .click();
   await page.waitForFunction(
     (n) => performance.getEntriesByName('doorstep:answer-saved').length > n,
     before,
   );
-  assert.equal(await radio(page, facet, itemId, value).isChecked(), true);
+  assert.equal(await radio(page, facet, itemId, value, texts).isChecked(), true);
 }
 
 /** Both questions of a skill. */
@@ -120,9 +152,10 @@ export async function answerSkill(
   skillId: string,
   skill: Score | NonAnswer,
   interest: Score | NonAnswer,
+  texts: Texts = english,
 ): Promise<void> {
-  await answer(page, 'skill', skillId, skill);
-  await answer(page, 'interest', skillId, interest);
+  await answer(page, 'skill', skillId, skill, texts);
+  await answer(page, 'interest', skillId, interest, texts);
 }
 
 export async function assertChecked(
@@ -130,9 +163,10 @@ export async function assertChecked(
   facet: Facet,
   itemId: string,
   value: Score | NonAnswer,
+  texts: Texts = english,
 ): Promise<void> {
   assert.equal(
-    await radio(page, facet, itemId, value).isChecked(),
+    await radio(page, facet, itemId, value, texts).isChecked(),
     true,
     `${facet} ${itemId} should be ${value}`,
   );
@@ -147,28 +181,28 @@ export function stepOf(page: Page): { id: string; step: number } {
 }
 
 /** Wait until interview step n (1-based) of the full set is on screen. */
-export async function waitForStep(page: Page, step: number): Promise<void> {
+export async function waitForStep(page: Page, step: number, texts: Texts = english): Promise<void> {
   await page.waitForURL((url) => STEP_URL.exec(url.pathname)?.[2] === String(step));
-  await h1(page, FULL_STEPS[step - 1] ?? `no step ${step}`).waitFor();
+  await h1(page, texts.fullSteps[step - 1] ?? `no step ${step}`).waitFor();
 }
 
-export async function nextStep(page: Page): Promise<void> {
+export async function nextStep(page: Page, texts: Texts = english): Promise<void> {
   const { step } = stepOf(page);
-  await page.getByRole('button', { name: t('interview.next'), exact: true }).click();
-  await waitForStep(page, step + 1);
+  await page.getByRole('button', { name: texts.t('interview.next'), exact: true }).click();
+  await waitForStep(page, step + 1, texts);
 }
 
-export async function previousStep(page: Page): Promise<void> {
+export async function previousStep(page: Page, texts: Texts = english): Promise<void> {
   const { step } = stepOf(page);
-  await page.getByRole('button', { name: t('interview.back'), exact: true }).click();
-  await waitForStep(page, step - 1);
+  await page.getByRole('button', { name: texts.t('interview.back'), exact: true }).click();
+  await waitForStep(page, step - 1, texts);
 }
 
 /** From the review step: finish and wait for the results. */
-export async function finish(page: Page): Promise<void> {
-  await page.getByRole('button', { name: t('interview.finish'), exact: true }).click();
+export async function finish(page: Page, texts: Texts = english): Promise<void> {
+  await page.getByRole('button', { name: texts.t('interview.finish'), exact: true }).click();
   await page.waitForURL(/\/assessments\/[^/]+\/results$/);
-  await h1(page, t('results.title')).waitFor();
+  await h1(page, texts.t('results.title')).waitFor();
 }
 
 export interface NewAssessment {
@@ -178,13 +212,17 @@ export interface NewAssessment {
 }
 
 /** Open the new-assessment form from the home page. */
-export async function openNewAssessmentForm(page: Page, baseUrl: string): Promise<void> {
+export async function openNewAssessmentForm(
+  page: Page,
+  baseUrl: string,
+  texts: Texts = english,
+): Promise<void> {
   if (new URL(page.url()).pathname !== '/' || !page.url().startsWith(baseUrl)) {
     await page.goto(baseUrl + '/');
   }
-  await h1(page, t('home.title')).waitFor();
-  await page.getByRole('link', { name: t('home.start'), exact: true }).click();
-  await h1(page, t('new.title')).waitFor();
+  await h1(page, texts.t('home.title')).waitFor();
+  await page.getByRole('link', { name: texts.t('home.start'), exact: true }).click();
+  await h1(page, texts.t('new.title')).waitFor();
 }
 
 /** Fill the "Start a new assessment" form and submit it; returns the new assessment's id. */
@@ -192,19 +230,20 @@ export async function startAssessment(
   page: Page,
   baseUrl: string,
   details: NewAssessment = {},
+  texts: Texts = english,
 ): Promise<string> {
-  await openNewAssessmentForm(page, baseUrl);
+  await openNewAssessmentForm(page, baseUrl, texts);
   if (details.residentRef !== undefined) {
-    await page.getByLabel(t('new.ref.label'), { exact: true }).fill(details.residentRef);
+    await page.getByLabel(texts.t('new.ref.label'), { exact: true }).fill(details.residentRef);
   }
-  await group(page, t('new.venue.legend'))
-    .getByText(t(`new.venue.${details.venue ?? 'library'}`), { exact: true })
+  await group(page, texts.t('new.venue.legend'))
+    .getByText(texts.t(`new.venue.${details.venue ?? 'library'}`), { exact: true })
     .click();
-  await group(page, t('new.set.legend'))
-    .getByText(t(`new.set.${details.set ?? 'full'}`), { exact: true })
+  await group(page, texts.t('new.set.legend'))
+    .getByText(texts.t(`new.set.${details.set ?? 'full'}`), { exact: true })
     .click();
-  await page.getByRole('button', { name: t('new.submit'), exact: true }).click();
-  await waitForStep(page, 1);
+  await page.getByRole('button', { name: texts.t('new.submit'), exact: true }).click();
+  await waitForStep(page, 1, texts);
   return stepOf(page).id;
 }
 

@@ -26,7 +26,7 @@ import {
 import { outboxEntry, type OutboxEntry } from '../../../src/storage/outbox-store.ts';
 import type { Enrolment } from '../../../src/storage/settings-store.ts';
 import { en, type MessageKey } from '../../../src/ui/i18n/en.ts';
-import { h1, t } from './app.ts';
+import { english, h1, t, type Texts } from './app.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Waiting for conditions outside the page.
@@ -210,7 +210,9 @@ export async function enrolThroughUi(
   baseUrl: string,
   code: string,
   deviceName: string,
+  texts: Texts = english,
 ): Promise<Enrolment> {
+  const { t } = texts;
   await page.goto(baseUrl + '/enrol');
   await h1(page, t('enrol.title')).waitFor();
   await page.getByLabel(t('enrol.code.label'), { exact: true }).fill(code);
@@ -364,6 +366,7 @@ export function makeFinishedAssessment(n: number, prefix: string, now: number): 
       venue: VENUES[n % VENUES.length] ?? 'library',
       date: '2026-03-02',
       set: 'full',
+      language: 'en',
     },
     { id: crypto.randomUUID(), now: now - 60_000 },
   );

@@ -134,7 +134,7 @@ let assessments = 0;
 export function finishedAssessment(overrides: Partial<Assessment> = {}): Assessment {
   const id = overrides.id ?? `a-${++assessments}-${Math.random().toString(36).slice(2, 8)}`;
   const base = newAssessment(
-    { residentRef: 'LIB-0042', venue: 'library', date: '2026-11-20', set: 'full' },
+    { residentRef: 'LIB-0042', venue: 'library', date: '2026-11-20', set: 'full', language: 'en' },
     { id, now: START.getTime() },
   );
   return {

@@ -1,0 +1,413 @@
+/**
+ * The Welsh message catalogue: every key of the English catalogue, in the same order, with the
+ * same placeholders. Messages with plural forms give all six Welsh categories of
+ * Intl.PluralRules('cy') (zero, one, two, few, many, other), with the noun after the number in
+ * the singular and mutated as the spoken number requires. Where an inserted value would follow a
+ * preposition that mutates, the message is worded so that the value is never mutated.
+ */
+import type { Catalogue, MessageKey } from './en.ts';
+
+export const cy = {
+  'app.name': 'Doorstep',
+  'app.tagline': 'Asesiad cynhwysiant digidol',
+  'app.skipToContent': "Neidio i'r prif gynnwys",
+  'app.version': 'Fersiwn {version}',
+  'app.home': 'Pob asesiad',
+  'app.notFound.title': "Heb ddod o hyd i'r dudalen",
+  'app.notFound.body': 'Nid oes tudalen yn y cyfeiriad hwn.',
+  'app.loading': "Wrthi'n llwytho…",
+  // The switch to the other language, written in that language.
+  'app.language.other': 'English',
+  'app.accessibility': 'Datganiad hygyrchedd',
+
+  'pwa.offlineReady':
+    'Mae Doorstep yn barod i weithio all-lein. Gallwch chi ei ddefnyddio heb gysylltiad.',
+  'pwa.updateReady': 'Mae fersiwn newydd o Doorstep yn barod.',
+  'pwa.updateNow': 'Diweddaru nawr',
+  'pwa.updateAfterAssessment':
+    "Mae fersiwn newydd o Doorstep yn barod. Gallwch chi ddiweddaru pan fyddwch chi'n gadael yr asesiad hwn. Mae eich atebion wedi'u cadw.",
+  'pwa.updating': "Wrthi'n diweddaru…",
+  'network.offline':
+    "Rydych chi all-lein. Mae popeth y byddwch chi'n ei nodi yn cael ei gadw ar y ddyfais hon.",
+
+  'error.network': "Doedd dim modd cysylltu â'r gweinydd.",
+  'error.badResponse': "Anfonodd y gweinydd ateb nad yw'r ap hwn yn ei ddeall.",
+  'error.unexpected': "Aeth rhywbeth o'i le ar y ddyfais hon. Rhowch gynnig arall arni.",
+  'error.store.not-found': "Nid yw'r asesiad hwn ar y ddyfais hon.",
+  'error.store.finished': "Mae'r asesiad hwn wedi'i orffen ac ni ellir ei newid.",
+  'error.store.invalid': "Nid yw hwnnw'n ateb y gall yr ap hwn ei gadw.",
+  'error.store.damaged':
+    "Mae'r asesiad hwn wedi'i ddifrodi ar y ddyfais hon ac ni ellir ei ddarllen.",
+
+  'nav.label': 'Prif ddewislen',
+  'nav.assessments': 'Asesiadau',
+  'nav.sync': 'Anfon',
+  'nav.received': "Wedi'u derbyn",
+  'nav.devices': 'Dyfeisiau a phobl',
+
+  'sync.indicator.unsent': {
+    zero: '{count} asesiad heb gyrraedd y gweinydd eto',
+    one: '{count} asesiad heb gyrraedd y gweinydd eto',
+    two: '{count} asesiad heb gyrraedd y gweinydd eto',
+    few: '{count} asesiad heb gyrraedd y gweinydd eto',
+    many: '{count} asesiad heb gyrraedd y gweinydd eto',
+    other: '{count} asesiad heb gyrraedd y gweinydd eto',
+  },
+  'sync.indicator.allSent': 'Mae pob asesiad ar y gweinydd',
+  'sync.indicator.notEnrolled': 'Heb ei gosod i anfon',
+
+  'status.saved': "Wedi'i gadw ar y ddyfais hon",
+  'status.waiting': 'Yn aros i gael ei anfon',
+  'status.waitingAfterError': 'Yn aros i gael ei anfon. Y cynnig diwethaf: {reason}',
+  'status.sending': "Wrthi'n anfon…",
+  'status.received': "Wedi'i dderbyn gan y gweinydd, {time}",
+  'status.rejected': "Wedi'i wrthod gan y gweinydd: {reason}",
+  'status.retry': 'Rhoi cynnig arall',
+  'status.retryFor': 'Rhoi cynnig arall ar anfon yr asesiad ar gyfer {who}',
+  'status.export': 'Allforio',
+  'status.exportFor': "Allforio'r asesiad ar gyfer {who}",
+
+  'sync.title': "Anfon i'r gweinydd",
+  'sync.enrolled':
+    "Mae'r ddyfais hon wedi'i gosod ar gyfer {person} ({organisation}), gyda'r enw “{device}”.",
+  'sync.notEnrolled':
+    "Nid yw'r ddyfais hon wedi'i gosod i anfon asesiadau eto. Maen nhw'n cael eu cadw'n ddiogel ar y ddyfais hon nes iddi gael ei gosod.",
+  'sync.enrolLink': 'Gosod y ddyfais hon',
+  'sync.sendNow': 'Anfon nawr',
+  'sync.none': 'Nid oes dim yn aros i gael ei anfon.',
+  'sync.queue.title': 'Heb gyrraedd y gweinydd eto',
+  'sync.last.postponed':
+    "Nid oedd modd anfon y tro hwn: {reason} Bydd Doorstep yn dal ati i geisio'n awtomatig.",
+  'sync.last.signedOut': "Nid yw'r gweinydd yn derbyn y ddyfais hon mwyach: {reason}",
+  'sync.last.updateNeeded': '{reason}',
+  'sync.table.resident': 'Cyfeirnod preswylydd',
+  'sync.table.finished': 'Gorffennwyd',
+  'sync.table.status': 'Statws',
+  'sync.table.action': 'Cam gweithredu',
+
+  'signout.title': "Allgofnodi o'r ddyfais hon",
+  'signout.body':
+    "Mae allgofnodi yn dileu'r asesiadau sydd ar y ddyfais hon a'i chysylltiad â'r gweinydd, fel na fydd y person nesaf sy'n ei defnyddio yn gweld dim o'ch gwybodaeth chi.",
+  'signout.safe': "Mae pob asesiad sydd wedi'i orffen wedi cyrraedd y gweinydd.",
+  'signout.atRisk': {
+    zero: "Mae {count} asesiad heb gyrraedd y gweinydd eto. Os byddwch chi'n allgofnodi nawr, byddan nhw'n cael eu dileu o'r ddyfais hon ac ni fydd modd eu hadfer.",
+    one: "Mae {count} asesiad heb gyrraedd y gweinydd eto. Os byddwch chi'n allgofnodi nawr, bydd yn cael ei ddileu o'r ddyfais hon ac ni fydd modd ei adfer.",
+    two: "Mae {count} asesiad heb gyrraedd y gweinydd eto. Os byddwch chi'n allgofnodi nawr, byddan nhw'n cael eu dileu o'r ddyfais hon ac ni fydd modd eu hadfer.",
+    few: "Mae {count} asesiad heb gyrraedd y gweinydd eto. Os byddwch chi'n allgofnodi nawr, byddan nhw'n cael eu dileu o'r ddyfais hon ac ni fydd modd eu hadfer.",
+    many: "Mae {count} asesiad heb gyrraedd y gweinydd eto. Os byddwch chi'n allgofnodi nawr, byddan nhw'n cael eu dileu o'r ddyfais hon ac ni fydd modd eu hadfer.",
+    other:
+      "Mae {count} asesiad heb gyrraedd y gweinydd eto. Os byddwch chi'n allgofnodi nawr, byddan nhw'n cael eu dileu o'r ddyfais hon ac ni fydd modd eu hadfer.",
+  },
+  'signout.choices':
+    'Gallwch chi aros wedi mewngofnodi ar y ddyfais hon ac anfon yn nes ymlaen, anfon nawr, neu eu hallforio i ffeil yn gyntaf.',
+  'signout.export': 'Allforio asesiadau heb eu hanfon',
+  'signout.confirm': {
+    zero: "Rwy'n deall y bydd {count} asesiad yn cael eu dileu",
+    one: "Rwy'n deall y bydd {count} asesiad yn cael ei ddileu",
+    two: "Rwy'n deall y bydd {count} asesiad yn cael eu dileu",
+    few: "Rwy'n deall y bydd {count} asesiad yn cael eu dileu",
+    many: "Rwy'n deall y bydd {count} asesiad yn cael eu dileu",
+    other: "Rwy'n deall y bydd {count} asesiad yn cael eu dileu",
+  },
+  'signout.confirmError':
+    'Ticiwch y blwch i gadarnhau y bydd asesiadau heb eu hanfon yn cael eu dileu',
+  'signout.button': 'Allgofnodi',
+  'signout.buttonDelete': 'Allgofnodi a dileu asesiadau heb eu hanfon',
+  'signout.done': "Mae'r ddyfais hon wedi allgofnodi ac nid oes unrhyw asesiadau arni.",
+
+  'enrol.title': 'Gosod y ddyfais hon',
+  'enrol.intro':
+    "Gofynnwch i'ch cydlynydd am god cofrestru, yna teipiwch y cod yma neu sganiwch ei god QR gyda chamera'r ddyfais hon. Mae pob cod yn gweithio unwaith yn unig, ac am gyfnod byr yn unig.",
+  'enrol.code.label': 'Cod cofrestru',
+  'enrol.code.hint': 'Er enghraifft, ABCD-EFGH-JKMN. Mae llythrennau bach yn iawn.',
+  'enrol.code.error': 'Rhowch y cod cofrestru',
+  'enrol.name.label': "Enw'r ddyfais hon",
+  'enrol.name.hint':
+    "Er mwyn i'ch cydlynydd allu gwahaniaethu rhwng dyfeisiau, er enghraifft “Tabled llyfrgell 2”.",
+  'enrol.name.error': 'Rhowch enw ar gyfer y ddyfais hon',
+  'enrol.submit': 'Gosod y ddyfais hon',
+  'enrol.failed': '{reason}',
+
+  'online.needed': "Mae angen cysylltiad â'r gweinydd ar y dudalen hon: {reason}",
+  'online.notEnrolled': 'Gosodwch y ddyfais hon fel cydlynydd i weld y dudalen hon.',
+
+  'received.title': 'Asesiadau a dderbyniwyd',
+  'received.intro':
+    "Asesiadau y mae'r gweinydd wedi'u derbyn ar gyfer {organisation}, gyda'r sgoriau a gyfrifodd o'u hatebion.",
+  'received.csv': "Lawrlwytho'r cyfan fel CSV",
+  'received.none': "Nid oes unrhyw asesiadau wedi'u derbyn eto.",
+  'received.table.resident': 'Cyfeirnod preswylydd',
+  'received.table.date': 'Dyddiad',
+  'received.table.sentBy': 'Anfonwyd gan',
+  'received.table.received': 'Derbyniwyd',
+  'received.sentBy': '{person} (dyfais: {device})',
+
+  'devices.title': 'Dyfeisiau a phobl',
+  'devices.code.title': 'Cofrestru dyfais',
+  'devices.code.intro': 'Crëwch god untro, yna rhowch y cod ar y ddyfais o fewn 15 munud.',
+  'devices.code.person': "Enw'r person a fydd yn defnyddio'r ddyfais",
+  'devices.code.personError': "Rhowch enw'r person",
+  'devices.code.role': 'Rôl y person',
+  'devices.code.submit': 'Creu cod cofrestru',
+  'devices.code.result': 'Cod cofrestru ar gyfer {person}',
+  'devices.code.expires': "Mae'n gweithio unwaith, tan {time}.",
+  'devices.code.scan':
+    "Neu sganiwch y cod QR hwn gyda chamera'r ddyfais i agor Doorstep gyda'r cod wedi'i lenwi'n barod.",
+  'devices.code.qr': "Cod QR sy'n agor Doorstep gyda'r cod cofrestru {code}",
+  'devices.list.title': "Dyfeisiau sydd wedi'u cofrestru",
+  'devices.none': "Nid oes unrhyw ddyfeisiau wedi'u cofrestru eto.",
+  'devices.table.device': 'Dyfais',
+  'devices.table.person': 'Person',
+  'devices.table.lastSeen': 'Gwelwyd ddiwethaf',
+  'devices.table.status': 'Statws',
+  'devices.never': 'Erioed',
+  'devices.active': 'Yn weithredol',
+  'devices.revoked': 'Allgofnodwyd {time}',
+  'devices.revoke': 'Allgofnodi',
+  'devices.revokeFor': "Allgofnodi'r ddyfais “{device}”",
+
+  'role.outreach-worker': 'Gweithiwr allgymorth',
+  'role.coordinator': 'Cydlynydd',
+  'role.administrator': 'Gweinyddwr',
+
+  'home.title': 'Asesiadau ar y ddyfais hon',
+  'home.start': 'Dechrau asesiad newydd',
+  'home.resume.title': "Parhau o'r lle gwnaethoch chi stopio",
+  'home.resume.body': "Nid yw'r asesiad ar gyfer {who}, a ddechreuwyd ar {date}, wedi'i orffen.",
+  'home.resume.action': "Parhau â'r asesiad hwn",
+  'home.inProgress': 'Ar y gweill',
+  'home.finished': "Wedi'u gorffen",
+  'home.none': 'Nid oes unrhyw asesiadau ar y ddyfais hon eto.',
+  'home.noneInProgress': 'Nid oes unrhyw asesiadau ar y gweill.',
+  'home.noneFinished': "Nid oes unrhyw asesiadau wedi'u gorffen.",
+  'home.continue': 'Parhau',
+  'home.viewResults': 'Gweld y canlyniadau',
+  'home.continueFor': "Parhau â'r asesiad ar gyfer {who}",
+  'home.viewResultsFor': 'Gweld y canlyniadau ar gyfer {who}',
+  'home.anonymous': 'Dim cyfeirnod',
+  'home.answered': {
+    zero: 'Wedi ateb {answered} o {count} cwestiwn',
+    one: 'Wedi ateb {answered} o {count} cwestiwn',
+    two: 'Wedi ateb {answered} o {count} gwestiwn',
+    few: 'Wedi ateb {answered} o {count} chwestiwn',
+    many: 'Wedi ateb {answered} o {count} chwestiwn',
+    other: 'Wedi ateb {answered} o {count} cwestiwn',
+  },
+  'home.table.resident': 'Cyfeirnod preswylydd',
+  'home.table.date': 'Dyddiad',
+  'home.table.venue': 'Lleoliad',
+  'home.table.set': 'Asesiad',
+  'home.table.progress': 'Cynnydd',
+  'home.table.action': 'Cam gweithredu',
+  'home.table.server': 'Gweinydd',
+  'home.damaged.title': 'Cofnodion nad oedd modd eu darllen',
+  'home.damaged.body':
+    "Mae'r cofnodion hyn ar y ddyfais hon wedi'u difrodi neu'n dod o fersiwn anhysbys. Maen nhw wedi'u cadw, nid eu dileu. Lawrlwythwch gopi a'i anfon at eich cydlynydd.",
+  'home.damaged.download': 'Lawrlwytho cofnod {id}',
+  'home.loadError': 'Nid oedd modd agor yr asesiadau ar y ddyfais hon: {reason}',
+
+  'new.title': 'Dechrau asesiad newydd',
+  'new.ref.label': 'Cyfeirnod preswylydd (dewisol)',
+  'new.ref.hint': "Cyfeirnod nad yw'n dangos pwy yw'r person, fel LIB-0042. Peidiwch â rhoi enw.",
+  'new.ref.error':
+    "Rhowch gyfeirnod sy'n defnyddio llythrennau, rhifau a chysylltnodau yn unig, hyd at 40 nod, neu gadewch y blwch yn wag",
+  'new.venue.legend': "Ble mae'r asesiad hwn yn cael ei gynnal?",
+  'new.venue.library': 'Llyfrgell',
+  'new.venue.home-visit': 'Ymweliad cartref',
+  'new.venue.community-hub': 'Hyb cymunedol',
+  'new.venue.other': 'Arall',
+  'new.venue.error': "Dewiswch ble mae'r asesiad yn cael ei gynnal",
+  'new.date.label': 'Dyddiad yr asesiad',
+  'new.date.error': 'Rhowch ddyddiad go iawn nad yw yn y dyfodol',
+  'new.set.legend': 'Pa asesiad?',
+  'new.set.full': 'Asesiad llawn',
+  'new.set.full.hint': "Pob un o'r 48 sgìl. Mae'n cymryd tua 20 i 30 munud.",
+  'new.set.short': 'Set fer',
+  'new.set.short.hint': "14 sgìl allweddol ar gyfer sgwrs gyflym. Mae'n cymryd tua 10 munud.",
+  'new.language.legend': 'Ym mha iaith y dylai cynllun y preswylydd fod?',
+  'new.language.hint': "Bydd y cynllun printiedig yn yr iaith hon, ym mha iaith bynnag y mae'r ap.",
+  'new.language.en': 'Saesneg (English)',
+  'new.language.cy': 'Cymraeg',
+  'new.submit': "Dechrau'r asesiad",
+  'new.cancel': 'Canslo',
+  'new.saveError': "Nid oedd modd cadw'r asesiad ar y ddyfais hon: {reason}",
+
+  'venue.library': 'Llyfrgell',
+  'venue.home-visit': 'Ymweliad cartref',
+  'venue.community-hub': 'Hyb cymunedol',
+  'venue.other': 'Arall',
+  'set.full': 'Llawn',
+  'set.short': 'Set fer',
+
+  'errors.summary': 'Mae problem wedi codi',
+
+  'interview.caption': 'Asesiad ar gyfer {who}',
+  'interview.progress': 'Cam {step} o {count}',
+  'interview.savedHint':
+    "Mae pob ateb yn cael ei gadw ar y ddyfais hon cyn gynted ag y byddwch chi'n ei ddewis.",
+  'interview.back': 'Yn ôl',
+  'interview.next': 'Cadw a pharhau',
+  'interview.later': 'Cadw a dod yn ôl yn nes ymlaen',
+  'interview.saveError': "Nid oedd modd cadw'r ateb hwnnw: {reason}. Rhowch gynnig arall arni.",
+  'interview.notFound': "Nid yw'r asesiad hwn ar y ddyfais hon.",
+  'interview.finished': "Mae'r asesiad hwn wedi'i orffen.",
+  'interview.or': 'neu',
+  'interview.optional': 'Dewisol. Nid oes rhaid i chi ateb hwn.',
+  'interview.basics.title': 'Hanfodion',
+  'interview.basics.intro': "Pa mor aml mae gennych chi bob un o'r rhain?",
+  'interview.blockers.title': 'Rhwystrau',
+  'interview.blockers.intro':
+    "I ba raddau mae pob un o'r rhain yn eich rhwystro rhag defnyddio'r rhyngrwyd?",
+  'interview.skill.intro':
+    'Ar gyfer pob sgìl, dewiswch pa mor hyderus ydych chi, ac i ba raddau rydych chi eisiau ei wneud.',
+  'interview.skill.example': 'Er enghraifft: {example}',
+  'interview.skill.legend': '{skill}: sgiliau a hyder',
+  'interview.interest.legend': '{skill}: diddordeb a chymhelliant',
+  'interview.review.title': 'Gwirio a gorffen',
+  'interview.review.intro':
+    "Gwiriwch faint sydd wedi'i ateb. Gallwch chi fynd yn ôl i unrhyw gam i newid ateb.",
+  'interview.review.partial':
+    "Mae cwestiynau heb eu hateb yn cael eu cadw fel rhai a gafodd eu hepgor. Mae'r canlyniadau'n dangos ar faint o atebion y mae pob sgôr yn seiliedig.",
+  'interview.review.section': 'Adran',
+  'interview.review.answered': "Wedi'u hateb",
+  'interview.review.change': 'Newid',
+  'interview.review.changeStep': 'Newid {step}',
+  'interview.review.counts': {
+    zero: '{answered} o {count}',
+    one: '{answered} o {count}',
+    two: '{answered} o {count}',
+    few: '{answered} o {count}',
+    many: '{answered} o {count}',
+    other: '{answered} o {count}',
+  },
+  'interview.finish': 'Gorffen a gweld y canlyniadau',
+
+  'section.basics': 'Hanfodion',
+  'section.blockers': 'Rhwystrau',
+  'section.skill': 'Sgiliau a hyder',
+  'section.interest': 'Diddordeb a chymhelliant',
+
+  'results.title': 'Canlyniadau',
+  'results.caption': 'Asesiad ar gyfer {who} ar {date}',
+  'results.sections.title': 'Sgoriau fesul adran',
+  'results.sections.intro':
+    'Mae pob sgôr allan o 100. Mae sgôr uwch bob amser yn well; ar gyfer rhwystrau, mae sgôr uwch yn golygu llai o broblemau.',
+  'results.score': '{score} allan o 100',
+  'results.noScore': 'Dim sgôr: dim atebion',
+  'results.coverage.basics': {
+    zero: 'Yn seiliedig ar {answered} o {count} eitem',
+    one: 'Yn seiliedig ar {answered} o {count} eitem',
+    two: 'Yn seiliedig ar {answered} o {count} eitem',
+    few: 'Yn seiliedig ar {answered} o {count} eitem',
+    many: 'Yn seiliedig ar {answered} o {count} eitem',
+    other: 'Yn seiliedig ar {answered} o {count} eitem',
+  },
+  'results.coverage.blockers': {
+    zero: 'Yn seiliedig ar {answered} o {count} rhwystr',
+    one: 'Yn seiliedig ar {answered} o {count} rhwystr',
+    two: 'Yn seiliedig ar {answered} o {count} rwystr',
+    few: 'Yn seiliedig ar {answered} o {count} rhwystr',
+    many: 'Yn seiliedig ar {answered} o {count} rhwystr',
+    other: 'Yn seiliedig ar {answered} o {count} rhwystr',
+  },
+  'results.coverage.skills': {
+    zero: 'Yn seiliedig ar {answered} o {count} sgìl',
+    one: 'Yn seiliedig ar {answered} o {count} sgìl',
+    two: 'Yn seiliedig ar {answered} o {count} sgìl',
+    few: 'Yn seiliedig ar {answered} o {count} sgìl',
+    many: 'Yn seiliedig ar {answered} o {count} sgìl',
+    other: 'Yn seiliedig ar {answered} o {count} sgìl',
+  },
+  'results.lowCoverage': 'Ychydig o atebion',
+  'results.lowCoverage.hint': 'Nid oes digon o atebion i ddibynnu ar y sgôr.',
+  'results.flags.title': 'Pethau i edrych arnyn nhw gyntaf',
+  'results.flags.none': 'Ni nodwyd unrhyw fylchau mynediad na rhwystrau sylweddol.',
+  'results.flag.access-gap': 'Bwlch mynediad: {item}',
+  'results.flag.significant-barrier': 'Rhwystr sylweddol: {item}',
+  'results.help.title': 'Ble i gael help',
+  'results.plan.title': 'Cynllun dysgu',
+  'results.plan.intro':
+    "Y sgiliau mae'r person hwn fwyaf eisiau eu gwneud ac yn eu cael yn anoddaf, gyda'r flaenoriaeth uchaf yn gyntaf.",
+  'results.plan.none':
+    'Nid oes blaenoriaethau eto. Mae sgìl yn dod yn flaenoriaeth pan fydd ateb sgìl ac ateb diddordeb ar ei gyfer, a bod y person eisiau ei wneud.',
+  'results.plan.detail': 'Blaenoriaeth {priority} o 16 · {heading}',
+  'results.band.high': 'Blaenoriaeth uchel',
+  'results.band.medium': 'Blaenoriaeth ganolig',
+  'results.band.low': 'Blaenoriaeth isel',
+  'results.band.none': "Nid yw'n flaenoriaeth",
+  'results.askInterest.title': 'Gofyn am ddiddordeb',
+  'results.askInterest.intro':
+    "Mae gan y sgiliau hyn ateb sgìl ond dim ateb diddordeb. Gofynnwch i'r person a hoffai eu gwneud.",
+  'results.headings.title': 'Sgiliau fesul pennawd',
+  'results.headings.chartTitle':
+    'Sgiliau a hyder o gymharu â diddordeb a chymhelliant, fesul pennawd',
+  'results.headings.chartNote': "Mae'r un ffigurau yn y tabl o dan y siart.",
+  'results.headings.heading': 'Pennawd',
+  'results.headings.notScored': 'Dim sgôr',
+  'results.headings.cell': '{score} ({answered} o {count})',
+  'results.headings.cellLow': '{score} ({answered} o {count}, ychydig o atebion)',
+  'results.print': "Argraffu'r canlyniadau",
+  'results.printablePlan': "Cynllun i'w roi i'r preswylydd, yn yr iaith hon: {language}",
+
+  'plan.title': 'Eich cynllun sgiliau digidol',
+  'plan.caption': '{who}, {date}',
+  'plan.intro':
+    "Dyma'r pethau rydych chi eisiau eu gwneud ar-lein fwyaf, ac y byddai help yn ddefnyddiol gyda nhw. Dechreuwch ar y brig.",
+  'plan.none':
+    "Does dim i'w ychwanegu at eich cynllun heddiw. Gofynnwch i'r person a wnaeth hyn gyda chi am y camau nesaf.",
+  'plan.example': 'Er enghraifft: {example}',
+  'plan.help.title': 'Ble i gael help',
+  'plan.help.none':
+    'Gofynnwch yn eich llyfrgell neu eich hyb cymunedol am help am ddim i fynd ar-lein.',
+  'plan.print': "Argraffu'r cynllun hwn",
+  'plan.back': "Yn ôl i'r canlyniadau",
+  'plan.language.en': 'Saesneg',
+  'plan.language.cy': 'Cymraeg',
+  'results.back': 'Yn ôl i bob asesiad',
+  'results.notFinished': "Nid yw'r asesiad hwn wedi'i orffen eto.",
+  'results.continue': "Parhau â'r asesiad",
+
+  'help.device':
+    "Cynlluniau benthyg neu roi dyfeisiau, fel banc dyfeisiau cenedlaethol drwy hyb cynhwysiant digidol lleol, a benthyg dyfeisiau o'r llyfrgell.",
+  'help.data-cost':
+    "Tariffau cymdeithasol band eang (mae pobl sy'n cael Credyd Cynhwysol a rhai budd-daliadau eraill yn gymwys), cardiau SIM a data am ddim o fanc data cenedlaethol, a Wi-Fi am ddim yn y llyfrgell.",
+  'help.connectivity':
+    "Gwirwyr darpariaeth, cais o dan y Rhwymedigaeth Gwasanaeth Cyffredinol ar gyfer band eang, dewisiadau eraill fel rhwydwaith symudol neu fand eang di-wifr sefydlog, a defnyddio'r llyfrgell yn y cyfamser.",
+  'help.place':
+    'Lle tawel i fynd ar-lein: y llyfrgell, hyb cymunedol neu sesiwn gyda hyrwyddwr digidol.',
+  'help.skills':
+    'Sesiynau yn y llyfrgell a gyda hyrwyddwyr digidol, cyrsiau sgiliau sylfaenol ar-lein am ddim, a chymwysterau Sgiliau Digidol Hanfodol am ddim (Lloegr).',
+  'help.motivation':
+    "Dechreuwch gyda'r sgiliau mae'r person hwn eisiau eu gwneud fwyaf: y “bachau” yn y cynllun dysgu.",
+  'help.access-needs':
+    "Gosodiadau hygyrchedd ar ddyfeisiau, elusennau sy'n rhoi cymorth technoleg am ddim i bobl anabl, dosbarthiadau ESOL, a chymorth Cymraeg yng Nghymru.",
+} as const satisfies Catalogue;
+
+/**
+ * Keys whose Welsh wording a professional translator should check before a council goes live.
+ */
+export const NEEDS_REVIEW: readonly MessageKey[] = [
+  'new.language.legend',
+  'plan.intro',
+  'nav.label',
+  'nav.received',
+  'sync.indicator.notEnrolled',
+  'status.rejected',
+  'signout.choices',
+  'new.ref.hint',
+  'new.set.short',
+  'set.short',
+  'section.basics',
+  'interview.basics.title',
+  'results.lowCoverage',
+  'results.headings.cellLow',
+  'results.headings.title',
+  'results.headings.heading',
+  'results.flag.access-gap',
+  'help.device',
+  'help.data-cost',
+  'help.connectivity',
+  'help.skills',
+  'help.motivation',
+  'help.access-needs',
+];

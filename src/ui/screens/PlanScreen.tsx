@@ -1,0 +1,118 @@
+import { useMemo } from 'preact/hooks';
+import {
+  bankV1,
+  scaleV1,
+  scoreAssessment,
+  signpostsFor,
+  type Assessment,
+} from '../../domain/index.ts';
+import { PageTitle } from '../components/PageTitle.tsx';
+import { StoredAssessment } from '../components/StoredAssessment.tsx';
+import { formatIsoDate } from '../format.ts';
+import {
+  I18nContext,
+  LANGUAGE_TAG,
+  loadTranslator,
+  useI18n,
+  type I18n,
+  type UiLocale,
+} from '../i18n/i18n.ts';
+import { loadWords, useWords } from '../i18n/words.ts';
+import { useAsync } from '../use-async.ts';
+
+/**
+ * The learning plan to print and give to the resident, in the language they chose when the
+ * assessment started, whatever language the app is in. The buttons around it stay in the app's
+ * language: they are for the person running the app.
+ */
+export default function PlanScreen({ id }: { id: string }) {
+  return (
+    <StoredAssessment id={id}>{(assessment) => <Plan assessment={assessment} />}</StoredAssessment>
+  );
+}
+
+function Plan({ assessment }: { assessment: Assessment }) {
+  const app = useI18n();
+  const { t } = app;
+  const language: UiLocale = assessment.language ?? app.locale;
+  const theirs = useAsync(async (): Promise<I18n> => {
+    if (language === app.locale) return app;
+    const [translate] = await Promise.all([loadTranslator(language), loadWords(language)]);
+    return { locale: language, t: translate, setLocale: app.setLocale };
+  }, [language, app]);
+
+  return (
+    <>
+      {theirs.status === 'done' ? (
+        <div lang={language === app.locale ? undefined : LANGUAGE_TAG[language]}>
+          <I18nContext.Provider value={theirs.value}>
+            <PlanContent assessment={assessment} />
+          </I18nContext.Provider>
+        </div>
+      ) : theirs.status === 'error' ? (
+        <p class="error-message" role="alert">
+          {theirs.error.message}
+        </p>
+      ) : (
+        <p>{t('app.loading')}</p>
+      )}
+      <div class="button-group no-print">
+        <button type="button" class="button" onClick={() => window.print()}>
+          {t('plan.print')}
+        </button>
+        <a class="link-button" href={`/assessments/${assessment.id}/results`}>
+          {t('plan.back')}
+        </a>
+      </div>
+    </>
+  );
+}
+
+/** In the resident's language: everything here reads its text from the context around it. */
+function PlanContent({ assessment }: { assessment: Assessment }) {
+  const { t, locale } = useI18n();
+  const words = useWords();
+  const scores = useMemo(() => scoreAssessment(assessment.answers, bankV1, scaleV1), [assessment]);
+  const signposts = signpostsFor(scores.flags);
+  if (!words) return <p>{t('app.loading')}</p>;
+  return (
+    <>
+      <p class="caption">
+        {t('plan.caption', {
+          who: assessment.residentRef ?? t('home.anonymous'),
+          date: formatIsoDate(assessment.date, locale),
+        })}
+      </p>
+      <PageTitle focusKey="plan">{t('plan.title')}</PageTitle>
+      {scores.plan.length === 0 ? (
+        <p>{t('plan.none')}</p>
+      ) : (
+        <>
+          <p>{t('plan.intro')}</p>
+          <ol class="plan">
+            {scores.plan.map((p) => {
+              const { label, example } = words.skill(p.skillId);
+              return (
+                <li key={p.skillId} data-skill={p.skillId}>
+                  <span class="plan-skill">{label}</span>
+                  <br />
+                  <span class="hint">{t('plan.example', { example })}</span>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+      <h2>{t('plan.help.title')}</h2>
+      {signposts.length === 0 ? (
+        <p>{t('plan.help.none')}</p>
+      ) : (
+        <ul>
+          {signposts.map((s) => (
+            <li key={s}>{t(`help.${s}`)}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
