@@ -207,6 +207,7 @@ describe('the language switch', () => {
       await h1(page, welsh.fullSteps[0] ?? '').waitFor();
       assert.equal(page.url(), url);
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'cy');
+      assert.equal(await page.title(), `${welsh.fullSteps[0]} – Doorstep`);
       assert.deepEqual(await focused(page).then((f) => f.text), welsh.t('app.language.other'));
       await assertChecked(page, 'basics', 'B1', 3, welsh);
       await assertChecked(page, 'basics', 'B2', 'dont-know', welsh);
