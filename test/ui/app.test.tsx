@@ -213,3 +213,53 @@ describe('the interview', () => {
     expect(stored?.ok && stored.assessment.status).toBe('finished');
   });
 });
+
+describe('two languages', () => {
+  const finishedInWelsh = () =>
+    assessment({
+      language: 'cy',
+      status: 'finished',
+      finishedAt: 5,
+      answers: {
+        ...emptyAnswers(),
+        skill: { TR05: 0, SS01: 1 },
+        interest: { TR05: 4, SS01: 4 },
+      },
+    });
+
+  it('prints the plan in the language the resident chose, around it the app stays in English', async () => {
+    await renderApp('/assessments/x1/plan', ({ store }) => store.create(finishedInWelsh()));
+    const title = await screen.findByRole('heading', {
+      level: 1,
+      name: 'Eich cynllun sgiliau digidol',
+    });
+    expect(title.closest('[lang]')?.getAttribute('lang')).toBe('cy');
+    expect(screen.getByText('Talu biliau ar-lein')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Print this plan' })).toBeTruthy();
+  });
+
+  it('links to that plan from the results, naming its language', async () => {
+    await renderApp('/assessments/x1/results', ({ store }) => store.create(finishedInWelsh()));
+    const link = await screen.findByRole('link', {
+      name: 'Plan to give to the resident, in Welsh',
+    });
+    expect(link.getAttribute('href')).toBe('/assessments/x1/plan');
+  });
+
+  it('switches the whole screen to Welsh in place, keeping what was chosen', async () => {
+    await renderApp('/assessments/x1/1', ({ store }) =>
+      store.create(assessment({ answers: { ...emptyAnswers(), basics: { B1: 3 } } })),
+    );
+    await screen.findByRole('heading', { level: 1, name: 'Basics' });
+    fireEvent.click(screen.getByRole('button', { name: 'Cymraeg' }));
+    const group = await screen.findByRole('group', {
+      name: "Mae gen i ddyfais sy'n fy nghysylltu â'r rhyngrwyd",
+    });
+    expect(window.location.pathname).toBe('/assessments/x1/1');
+    await waitFor(() => expect(document.documentElement.lang).toBe('cy'));
+    expect(within(group).getByRole('radio', { checked: true }).closest('div')?.textContent).toBe(
+      'Mae gen i fynediad at hyn fel arfer',
+    );
+    expect(screen.getByRole('button', { name: 'English' }).getAttribute('lang')).toBe('en-GB');
+  });
+});
