@@ -1,8 +1,11 @@
 // Every refusal the server sends is `{ error: { code, message } }` with a code from the
-// protocol's REASON_CODES and a message a person can act on. Services throw ApiError; the error
-// handler turns it, and anything Fastify throws, into that body.
+// protocol's REASON_CODES and a message a person can act on, in the request's language. Services
+// throw ApiError with a Message from the catalogue; the error handler turns it, and anything
+// Fastify throws, into that body.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorBody, ReasonCode } from '../shared/protocol.ts';
+import { speakTo } from './language.ts';
+import { message, render, type Message } from './messages.ts';
 
 /** The one HTTP status of each reason code. Record codes are answered inside a 200 push. */
 const STATUS: Readonly<Record<ReasonCode, number>> = {
@@ -28,47 +31,44 @@ export class ApiError extends Error {
   readonly status: number;
   constructor(
     readonly code: ReasonCode,
-    message: string,
+    /** What the person is told, put into words in the language of the reply. */
+    readonly text: Message,
   ) {
-    super(message);
+    super(render('en', text)); // for logs, which stay English
     this.name = 'ApiError';
     this.status = STATUS[code];
   }
 }
 
-export function sendError(reply: FastifyReply, error: ApiError) {
-  const body: ErrorBody = { error: { code: error.code, message: error.message } };
+export function sendError(request: FastifyRequest, reply: FastifyReply, error: ApiError) {
+  const language = speakTo(request, reply);
+  const body: ErrorBody = { error: { code: error.code, message: render(language, error.text) } };
   return reply.code(error.status).type('application/json; charset=utf-8').send(body);
 }
 
 export function replyWithError(error: unknown, request: FastifyRequest, reply: FastifyReply) {
   const apiError = toApiError(error);
   if (apiError.status >= 500) request.log.error({ err: error }, 'request failed');
-  return sendError(reply, apiError);
+  return sendError(request, reply, apiError);
 }
 
-export const bodyTooLarge = () =>
-  new ApiError(
-    'body_too_large',
-    'The request is too large for the server. Send fewer assessments at a time.',
-  );
+export const bodyTooLarge = () => new ApiError('body_too_large', message('request.tooLarge'));
 
 function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   switch (fastifyCodeOf(error)) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new ApiError('invalid_json', 'The request body is not valid JSON.');
+      return new ApiError('invalid_json', message('request.invalidJson'));
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return bodyTooLarge();
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new ApiError('invalid_request', 'Send the request body as JSON.');
+      return new ApiError('invalid_request', message('request.notJson'));
   }
   const status = statusOf(error);
-  if (status === 404) return new ApiError('not_found', 'Nothing is found at this address.');
-  if (status < 500)
-    return new ApiError('invalid_request', 'The server could not read the request.');
-  return new ApiError('internal_error', 'Something went wrong on the server. Try again later.');
+  if (status === 404) return new ApiError('not_found', message('server.notFound'));
+  if (status < 500) return new ApiError('invalid_request', message('request.unreadable'));
+  return new ApiError('internal_error', message('server.failed'));
 }
 
 function fastifyCodeOf(error: unknown): unknown {

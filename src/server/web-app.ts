@@ -4,6 +4,7 @@ import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, sendError } from './errors.ts';
+import { message } from './messages.ts';
 
 // The service worker, its registration script, the manifest and the HTML shell keep their names
 // from one build to the next: browsers must revalidate them or a new deploy is never seen.
@@ -39,8 +40,8 @@ export async function serveWebApp(app: FastifyInstance, staticDir: string): Prom
 
 /** The JSON 404 of every address that is neither a route nor a file. */
 export function notFound(request: FastifyRequest, reply: FastifyReply) {
-  const message = `Nothing is found at ${request.method} ${pathnameOf(request)}.`;
-  return sendError(reply, new ApiError('not_found', message));
+  const text = message('server.notFoundAt', { method: request.method, path: pathnameOf(request) });
+  return sendError(request, reply, new ApiError('not_found', text));
 }
 
 const pathnameOf = (request: FastifyRequest) => request.url.split('?', 1)[0] ?? '/';

@@ -1,11 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { bankV1, scaleV1, scoreAssessment } from '../../src/domain/index.ts';
+import { render } from '../../src/server/messages.ts';
 import { checkRecord } from '../../src/server/services/record-check.ts';
 import { answersWith, finishedAssessment, rawRecord, record } from './support/api.ts';
 
 const rejection = (check: ReturnType<typeof checkRecord>) =>
-  check.ok ? { ok: true } : { code: check.code, message: check.message };
+  check.ok ? { ok: true } : { code: check.code, message: render('en', check.message) };
 
 describe('checking one pushed record', () => {
   it('accepts a finished assessment and scores it with the domain scoring', () => {

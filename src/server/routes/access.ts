@@ -4,6 +4,7 @@
 import type { FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../shared/protocol.ts';
 import { ApiError } from '../errors.ts';
+import { message } from '../messages.ts';
 import { authenticate } from '../services/devices.ts';
 import type { Identity } from '../services/identity.ts';
 import { isCoordinator } from '../services/roles.ts';
@@ -28,37 +29,29 @@ declare module 'fastify' {
 export const accessOf = (config: { access?: Access } | undefined): Access =>
   config?.access ?? 'device';
 
-const SIGN_IN_AGAIN = 'Enrol it again with a code from your coordinator.';
-
 export function guard(ctx: ApiContext): onRequestAsyncHookHandler {
   return async (request) => {
     const access = accessOf(request.routeOptions.config);
     // A client of another version is told to update even where no header is required.
     const version = request.headers[PROTOCOL_HEADER];
     if (version === undefined ? access !== 'public' : version !== String(PROTOCOL_VERSION)) {
-      throw new ApiError(
-        'unsupported_protocol',
-        'This version of Doorstep is out of date. Reload the app while online to update it.',
-      );
+      throw new ApiError('unsupported_protocol', message('access.outdated'));
     }
     if (access === 'public') return;
 
     const token = bearerToken(request.headers.authorization);
     if (!token) {
-      throw new ApiError('unauthenticated', `This device is not signed in. ${SIGN_IN_AGAIN}`);
+      throw new ApiError('unauthenticated', message('access.notSignedIn'));
     }
     const result = await authenticate(ctx.db, ctx.lastSeen, token, ctx.now());
     if (result.status === 'unknown') {
-      throw new ApiError(
-        'unauthenticated',
-        `This device's sign-in is not recognised. ${SIGN_IN_AGAIN}`,
-      );
+      throw new ApiError('unauthenticated', message('access.unrecognised'));
     }
     if (result.status === 'revoked') {
-      throw new ApiError('token_revoked', `This device has been signed out. ${SIGN_IN_AGAIN}`);
+      throw new ApiError('token_revoked', message('access.signedOut'));
     }
     if (access === 'coordinator' && !isCoordinator(result.identity.person.role)) {
-      throw new ApiError('forbidden', 'Only coordinators and administrators can do this.');
+      throw new ApiError('forbidden', message('access.coordinatorsOnly'));
     }
     request.identity = result.identity;
   };

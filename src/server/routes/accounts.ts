@@ -14,6 +14,7 @@ import {
   type RevokeResponse,
 } from '../../shared/protocol.ts';
 import { ApiError } from '../errors.ts';
+import { message } from '../messages.ts';
 import { listDevices, revokeDevice } from '../services/devices.ts';
 import { enrolDevice, issueEnrolmentCode } from '../services/enrolment.ts';
 import { identityOf } from './access.ts';
@@ -44,7 +45,7 @@ export const accountRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx) =>
     async (request, reply) => {
       const { code, deviceName } = parseBody(enrolRequestSchema, request.body);
       const name = deviceName.trim();
-      if (!name) throw new ApiError('invalid_request', 'Give the device a name.');
+      if (!name) throw new ApiError('invalid_request', message('device.nameMissing'));
       return reply.code(201).send(await enrolDevice(ctx.db, { code, deviceName: name }, ctx.now()));
     },
   );

@@ -7,6 +7,7 @@ import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { MAX_BODY_BYTES } from '../../shared/protocol.ts';
 import { ApiError, bodyTooLarge } from '../errors.ts';
+import { message } from '../messages.ts';
 
 export function parseJsonBodies(api: FastifyInstance): void {
   // Fastify's own parser, which refuses prototype poisoning.
@@ -25,10 +26,7 @@ export function parseJsonBodies(api: FastifyInstance): void {
 function inflate(body: Buffer, encoding: string | undefined): Buffer | ApiError {
   if (encoding === undefined || encoding === 'identity') return body;
   if (encoding !== 'gzip') {
-    return new ApiError(
-      'invalid_request',
-      `Send the body as JSON, gzipped or not, not "${encoding}".`,
-    );
+    return new ApiError('invalid_request', message('request.encoding', { encoding }));
   }
   try {
     return gunzipSync(body, { maxOutputLength: MAX_BODY_BYTES });
@@ -36,6 +34,6 @@ function inflate(body: Buffer, encoding: string | undefined): Buffer | ApiError 
     const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null;
     return code === 'ERR_BUFFER_TOO_LARGE'
       ? bodyTooLarge()
-      : new ApiError('invalid_request', 'The request body says it is gzipped but is not.');
+      : new ApiError('invalid_request', message('request.notGzip'));
   }
 }

@@ -202,7 +202,9 @@ export function buildOpenApi(operations: readonly Operation[]): JsonObject {
       version: String(PROTOCOL_VERSION),
       description:
         'How Doorstep devices enrol and send finished assessments to their council, and how ' +
-        'coordinators see what was received. Every refusal is `{ error: { code, message } }`.',
+        'coordinators see what was received. Every refusal is `{ error: { code, message } }`. ' +
+        'Messages are in English, or in Welsh when Accept-Language prefers `cy` ' +
+        '(Content-Language says which); reason codes are the same in both.',
     },
     paths,
     components: {

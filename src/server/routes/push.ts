@@ -6,6 +6,8 @@ import {
   pushResponseSchema,
   type PushResponse,
 } from '../../shared/protocol.ts';
+import { speakTo } from '../language.ts';
+import { render } from '../messages.ts';
 import { ingest } from '../services/ingest.ts';
 import { identityOf } from './access.ts';
 import { parseBody } from './body.ts';
@@ -34,9 +36,17 @@ export const pushRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx) => {
         },
       },
     },
-    async (request): Promise<PushResponse> => {
+    async (request, reply): Promise<PushResponse> => {
       const push = parseBody(pushRequestSchema, request.body);
-      return { results: await ingest(ctx.db, identityOf(request), push, ctx.now()) };
+      const results = await ingest(ctx.db, identityOf(request), push, ctx.now());
+      // Said in the reader's language even when all are accepted: the answer could have held
+      // rejections, so it varies with Accept-Language either way.
+      const language = speakTo(request, reply);
+      return {
+        results: results.map((r) =>
+          r.status === 'rejected' ? { ...r, message: render(language, r.message) } : r,
+        ),
+      };
     },
   );
 };

@@ -5,6 +5,7 @@ import type { DeviceSummary } from '../../shared/protocol.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { devices, people } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
+import { message } from '../messages.ts';
 import { findDeviceByTokenHash, type Identity } from './identity.ts';
 import type { LastSeen } from './last-seen.ts';
 import { canManage } from './roles.ts';
@@ -85,7 +86,7 @@ export async function revokeDevice(
   deviceId: string,
   now: Date,
 ): Promise<DeviceSummary> {
-  const notFound = new ApiError('not_found', 'There is no such device in your organisation.');
+  const notFound = new ApiError('not_found', message('device.notFound'));
   if (!UUID_PATTERN.test(deviceId)) throw notFound;
   const inOrganisation = and(
     eq(devices.organisationId, actor.organisation.id),
@@ -94,10 +95,7 @@ export async function revokeDevice(
   const [target] = await summarySelect(db).where(inOrganisation);
   if (!target) throw notFound;
   if (target.id !== actor.device.id && !canManage(actor.person.role, target.person.role)) {
-    throw new ApiError(
-      'forbidden',
-      "Only an administrator can sign out an administrator's device.",
-    );
+    throw new ApiError('forbidden', message('device.adminOnly'));
   }
   await db
     .update(devices)

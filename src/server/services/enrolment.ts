@@ -12,6 +12,7 @@ import type {
 import type { Database, Executor } from '../db/database.ts';
 import { devices, enrolmentCodes } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
+import { message } from '../messages.ts';
 import { findDevice, type Identity } from './identity.ts';
 import { createPerson } from './people.ts';
 import { canManage } from './roles.ts';
@@ -20,12 +21,7 @@ import { hashEnrolmentCode, hashSecret, newDeviceToken, newEnrolmentCode } from 
 export const DEFAULT_ENROLMENT_CODE_TTL_MS = 15 * 60_000;
 
 // One message for unknown, used and expired codes: the answer must not help anyone guess.
-const invalidCode = () =>
-  new ApiError(
-    'enrolment_code_invalid',
-    'This enrolment code is not valid. It may be mistyped, already used or expired: ask your ' +
-      'coordinator for a new one.',
-  );
+const invalidCode = () => new ApiError('enrolment_code_invalid', message('enrolment.codeInvalid'));
 
 export interface NewCode {
   readonly code: string;
@@ -60,7 +56,7 @@ export async function issueEnrolmentCode(
   ttlMs: number,
 ): Promise<EnrolmentCodeResponse> {
   if (!canManage(actor.person.role, request.role)) {
-    throw new ApiError('forbidden', 'Only an administrator can enrol an administrator.');
+    throw new ApiError('forbidden', message('enrolment.adminOnly'));
   }
   return db.transaction(async (tx) => {
     const organisationId = actor.organisation.id;

@@ -8,8 +8,14 @@ import type { Assessment, AssessmentScores } from '../../domain/index.ts';
 import type { PushRequest, PushResult, Receipt } from '../../shared/protocol.ts';
 import { rowsOf, type Database } from '../db/database.ts';
 import { assessmentHistory, assessments, type StoredScores } from '../db/schema.ts';
+import type { Message } from '../messages.ts';
 import type { Identity } from './identity.ts';
 import { checkRecord } from './record-check.ts';
+
+/** A push result whose rejection is not yet in words: the route renders it for the reader. */
+export type IngestResult =
+  | Extract<PushResult, { status: 'accepted' }>
+  | (Omit<Extract<PushResult, { status: 'rejected' }>, 'message'> & { readonly message: Message });
 
 interface ValidRecord {
   readonly assessment: Assessment;
@@ -21,8 +27,8 @@ export async function ingest(
   from: Identity,
   request: PushRequest,
   now: Date,
-): Promise<PushResult[]> {
-  const results: (PushResult | ValidRecord)[] = request.records.map((record) => {
+): Promise<IngestResult[]> {
+  const results: (IngestResult | ValidRecord)[] = request.records.map((record) => {
     const check = checkRecord(record);
     return check.ok
       ? check
@@ -38,7 +44,7 @@ export async function ingest(
   }
   const inserted = await insertNew(db, from, [...first.values()], now);
 
-  const answered: PushResult[] = [];
+  const answered: IngestResult[] = [];
   for (const r of results) {
     if (!('assessment' in r)) {
       answered.push(r);

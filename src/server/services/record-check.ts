@@ -1,10 +1,10 @@
 // One pushed record, checked on its own so that one bad record never sinks a batch: either the
 // assessment with the scores the server computes from its answers, or a reason code and a
-// message that names the problem. Pure: no database, no clock.
+// message that names the problem (put into words in the reply's language by the route). Pure:
+// no database, no clock.
 import {
   MISSING,
   bankV1,
-  describeIssues,
   scaleV1,
   scoreAssessment,
   unknownItems,
@@ -12,6 +12,7 @@ import {
   type AssessmentScores,
 } from '../../domain/index.ts';
 import { wireAssessmentSchema, type PushRecord, type ReasonCode } from '../../shared/protocol.ts';
+import { message, type Issue, type Message } from '../messages.ts';
 
 export type RecordReason = Extract<
   ReasonCode,
@@ -25,13 +26,13 @@ export type RecordReason = Extract<
 
 export type RecordCheck =
   | { readonly ok: true; readonly assessment: Assessment; readonly scores: AssessmentScores }
-  | { readonly ok: false; readonly code: RecordReason; readonly message: string };
+  | { readonly ok: false; readonly code: RecordReason; readonly message: Message };
 
-type Issue = Parameters<typeof describeIssues>[0][number];
-
-const reject = (code: RecordReason, message: string): RecordCheck => ({ ok: false, code, message });
-const list = (items: readonly string[]) => items.join(', ');
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+const reject = (code: RecordReason, text: Message): RecordCheck => ({
+  ok: false,
+  code,
+  message: text,
+});
 
 export function checkRecord(record: PushRecord): RecordCheck {
   const parsed = wireAssessmentSchema.safeParse(record.assessment, { reportInput: true });
@@ -41,17 +42,18 @@ export function checkRecord(record: PushRecord): RecordCheck {
   if (assessment.id !== record.id || assessment.revision !== record.revision) {
     return reject(
       'invalid_record',
-      `The record says id "${record.id}" revision ${record.revision}, but the assessment inside ` +
-        `it is id "${assessment.id}" revision ${assessment.revision}.`,
+      message('record.idMismatch', {
+        recordId: record.id,
+        recordRevision: record.revision,
+        assessmentId: assessment.id,
+        assessmentRevision: assessment.revision,
+      }),
     );
   }
   const unknown = unknownItems(assessment, bankV1);
   if (unknown.length > 0) return unknownItemRejection(unknown);
   if (assessment.status !== 'finished') {
-    return reject(
-      'not_finished',
-      'The assessment is not finished: only finished assessments are sent to the council.',
-    );
+    return reject('not_finished', message('record.notFinished'));
   }
   return { ok: true, assessment, scores: scoreAssessment(assessment.answers, bankV1, scaleV1) };
 }
@@ -66,9 +68,11 @@ function rejectionFor(issues: readonly Issue[]): RecordCheck {
   if (version.length > 0) {
     return reject(
       'unsupported_bank_version',
-      `The assessment was made with ${list(version.map((i) => `${at(i)[0]} ${String(i.input)}`))}, ` +
-        `which this server does not support (it knows question bank ${bankV1.bankVersion} ` +
-        `with scale ${scaleV1.scaleVersion}).`,
+      message('record.unsupportedVersion', {
+        versions: version.map((i) => `${at(i)[0]} ${String(i.input)}`),
+        bankVersion: bankV1.bankVersion,
+        scaleVersion: scaleV1.scaleVersion,
+      }),
     );
   }
 
@@ -76,11 +80,7 @@ function rejectionFor(issues: readonly Issue[]): RecordCheck {
     .filter((i) => i.code === 'unrecognized_keys')
     .flatMap((i) => (i.keys ?? []).map((key) => [...at(i), key].join('.')));
   if (fields.length > 0) {
-    return reject(
-      'unknown_field',
-      `The assessment has ${plural(fields.length, 'a field', 'fields')} this server does not ` +
-        `know: ${list(fields)}.`,
-    );
+    return reject('unknown_field', message('record.unknownFields', { fields }));
   }
 
   const isAnswer = (i: Issue) => at(i)[0] === 'answers' && at(i).length === 3;
@@ -94,21 +94,16 @@ function rejectionFor(issues: readonly Issue[]): RecordCheck {
     );
     return reject(
       'answer_out_of_scale',
-      `${plural(answers.length, 'An answer is', 'Answers are')} not on the scale: ` +
-        `${list(answers)}. An answer is a score from 0 to 4 or one of ${list(MISSING)}.`,
+      message('record.outOfScale', { answers, missing: MISSING }),
     );
   }
 
-  return reject(
-    'invalid_record',
-    `The assessment could not be read: ${describeIssues(issues).join('; ')}.`,
-  );
+  return reject('invalid_record', message('record.unreadable', { issues }));
 }
 
 function unknownItemRejection(items: readonly string[]): RecordCheck {
   return reject(
     'unknown_item',
-    `The assessment answers ${plural(items.length, 'a question', 'questions')} that question ` +
-      `bank ${bankV1.bankVersion} does not have: ${list(items)}.`,
+    message('record.unknownItems', { items, bankVersion: bankV1.bankVersion }),
   );
 }
