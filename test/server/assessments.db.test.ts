@@ -56,6 +56,7 @@ const mixed = () =>
     set: 'short',
     venue: 'community-hub',
     residentRef: 'HUB-7',
+    language: 'cy',
     answers: answersWith((a) => {
       // A short set asks only the short skills: the others are not asked at all.
       const asked = (answers: FacetAnswers) =>
@@ -138,6 +139,7 @@ describeEachDatabase('received assessments', ({ use }) => {
       'date',
       'venue',
       'set',
+      'language',
       'bank_version',
       'scale_version',
       'B1',
@@ -165,6 +167,7 @@ describeEachDatabase('received assessments', ({ use }) => {
         resident_ref: assessment.residentRef,
         venue: assessment.venue,
         set: assessment.set,
+        language: assessment.language ?? '',
       });
       const answer = (facet: keyof Assessment['answers'], id: string) =>
         String(assessment.answers[facet][id] ?? '');
@@ -188,6 +191,7 @@ describeEachDatabase('received assessments', ({ use }) => {
     }
     const shortRow = records.find((r) => r['assessment_id'] === short.id);
     expect(shortRow).toMatchObject({
+      language: 'cy',
       B2: 'prefer-not-to-say',
       K5: 'not-applicable',
       [`skill_${SHORT_A}`]: 'dont-know',

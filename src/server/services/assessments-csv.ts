@@ -57,6 +57,8 @@ function columnsFor(bank: Bank): Column[] {
     { header: 'date', value: (row) => row.payload.date },
     { header: 'venue', value: (row) => row.payload.venue },
     { header: 'set', value: (row) => row.payload.set },
+    // The language the resident chose for their plan; empty on records made before it was asked.
+    { header: 'language', value: (row) => row.payload.language ?? null },
     { header: 'bank_version', value: (row) => row.payload.bankVersion },
     { header: 'scale_version', value: (row) => row.payload.scaleVersion },
     ...bank.basics.map((item) => answer('basics', item.id, item.id)),
