@@ -11,6 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { bankV1, scaleV1, scoreAssessment, type Assessment } from '../../src/domain/index.ts';
 import { MAX_BATCH } from '../../src/shared/protocol.ts';
@@ -311,26 +312,53 @@ test('the server process killed with SIGKILL mid-batch and restarted: the app re
       Array.from({ length: count }, () => makeFinishedAssessment(++n, prefix, Date.now()));
 
     // A first batch is received and acknowledged: the device lets it go.
-    const acknowledged = batchOf('ACK', 20);
+    const acknowledged = batchOf('ACK', MAX_BATCH / 2);
     await seedFinished(page, acknowledged);
     await connectionFlaps(context, page);
     await outboxEmpties(page);
 
-    // A full batch: the server is killed once it has committed part of it.
-    const batch = batchOf('KILL', MAX_BATCH);
-    const batchIds = new Set(batch.map((a) => a.id));
-    const countOnServer = async () =>
-      (await receivedByServer(serverUrl, token)).filter((a) => batchIds.has(a.id)).length;
-    // When to kill: once the server is inside the batch. On PostgreSQL it keeps answering while
-    // it ingests, record by record, so a count above zero says it is part way. PGlite runs each
-    // query synchronously, so the server answers nothing else until the batch is done (about
-    // 2 ms a record once warm): a health check unanswered for 50 ms says it is in the middle.
+    // A full batch: half new assessments, half new revisions of the acknowledged ones (as if
+    // reopened and corrected). The server writes the new ones in one statement, all or nothing,
+    // then replaces the held ones one at a time; it is killed part way.
+    const fresh = batchOf('KILL', MAX_BATCH / 2);
+    const revised = acknowledged.map((a) => ({
+      ...a,
+      revision: a.revision + 1,
+      answers: { ...a.answers, basics: { ...a.answers.basics, B1: 4 as const } },
+    }));
+    const batch = [...fresh, ...revised];
+    const freshIds = new Set(fresh.map((a) => a.id));
+    const revisedTo = new Map(revised.map((a) => [a.id, a.revision]));
+    const onServer = async () => {
+      const held = await receivedByServer(serverUrl, token);
+      return {
+        fresh: held.filter((a) => freshIds.has(a.id)).length,
+        replaced: held.filter((a) => revisedTo.get(a.id) === a.revision).length,
+      };
+    };
+    // When to kill: once the server is inside the batch. On PostgreSQL the test holds a lock on
+    // one of the held rows, so the server stops at that replacement, the new ones and the
+    // replacements before it committed: waiting on the lock says it is in the middle. PGlite
+    // runs each query synchronously, so the server answers nothing else while it ingests: a
+    // health check unanswered for 50 ms says it is in the middle (or, if it was quick, the
+    // batch is done and the kill loses only the answer).
     const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    let committedAtKill = 0;
+    const blocker = db.env['DATABASE_URL']
+      ? new pg.Client({ connectionString: db.env['DATABASE_URL'] })
+      : null;
+    const blocked = revised[MAX_BATCH / 4];
+    if (blocker && blocked) {
+      await blocker.connect();
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT 1 FROM assessments WHERE id = $1 FOR UPDATE', [blocked.id]);
+    }
     const inTheBatch = async (): Promise<string | false> => {
-      if (db.kind === 'postgres') {
-        committedAtKill = await countOnServer();
-        return committedAtKill > 0 && `${committedAtKill} of the batch were committed`;
+      if (blocker) {
+        const { rows } = await blocker.query<{ n: string }>(
+          "SELECT count(*) AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' " +
+            'AND datname = current_database()',
+        );
+        return Number(rows[0]?.n) > 0 && 'the server was waiting part way through the batch';
       }
       const answered = fetch(`${serverUrl}/api/health`).then(
         () => true,
@@ -370,25 +398,29 @@ test('the server process killed with SIGKILL mid-batch and restarted: the app re
     assert.equal((await outboxOf(page)).length, batch.length);
 
     await killed;
+    await blocker?.end();
     // Started again on the same data: no new organisation, and what was acknowledged before the
-    // crash is all still there; of the killed batch, only what committed before the kill.
+    // crash is all still there. Of the killed batch, the new ones are there all together or not
+    // at all, and not every record of it was written.
     server = await startServerProcess({ port, env: db.env, firstStart: false });
     assert.equal(server.firstStartCode, null);
     const afterRestart = await receivedByServer(serverUrl, token);
-    const survived = afterRestart.filter((a) => batchIds.has(a.id)).length;
     assert.deepEqual(
       acknowledged.filter((a) => !afterRestart.some((h) => h.id === a.id)).map((a) => a.id),
       [],
       'every acknowledged assessment survived the crash',
     );
+    const survived = await onServer();
     assert.ok(
-      survived >= committedAtKill,
-      `${survived} of ${committedAtKill} seen committed survived`,
+      survived.fresh === 0 || survived.fresh === fresh.length,
+      `the new ones, all or nothing: ${survived.fresh} of ${fresh.length}`,
     );
-    assert.ok(
-      survived > 0 && survived < batch.length,
-      `killed mid-batch: ${survived} of ${batch.length} committed`,
-    );
+    if (blocker) {
+      // The new ones, and the replacements the server reached before the locked row (the app
+      // sends its outbox in its own order): never the locked one.
+      assert.equal(survived.fresh, fresh.length, 'the new ones were committed');
+      assert.ok(survived.replaced < revised.length, `${survived.replaced} replaced: part way`);
+    }
 
     // The network heals; the app's own backoff timer sends the batch again (no "Send now", no
     // connection event).
@@ -396,10 +428,14 @@ test('the server process killed with SIGKILL mid-batch and restarted: the app re
     const healedAt = Date.now();
     await outboxEmpties(page, 60_000);
     console.log(
-      `${db.kind}: killed when ${killedWhen}; ${survived} of ${batch.length} survived; ` +
+      `${db.kind}: killed when ${killedWhen}; ${survived.fresh} new and ${survived.replaced} ` +
+        `replaced of ${batch.length} survived; ` +
         `resent by the backoff timer ${Date.now() - healedAt} ms after the network healed`,
     );
-    assert.equal(await assertExactlyOnce(page, serverUrl, token), acknowledged.length + MAX_BATCH);
+    assert.equal(
+      await assertExactlyOnce(page, serverUrl, token),
+      acknowledged.length + fresh.length,
+    );
     await waitForIndicator(page, t('sync.indicator.allSent'));
     const pushes = plan.pushes();
     const afterKill = pushes.slice(pushes.findIndex((p) => p.kind === 'during') + 1);
