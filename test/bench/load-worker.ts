@@ -8,9 +8,9 @@
  * Each client is one device: its own token and its own keep-alive connection (one socket, as a
  * browser holds one to its origin), pushing its next batch as soon as the last one is answered.
  */
-import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
+import { Client } from 'undici';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/protocol.ts';
 import { gzip } from '../../src/sync/client.ts';
@@ -71,55 +71,32 @@ async function buildBatches(plan: LoadPlan, count: number, offset: number): Prom
   return batches;
 }
 
-function push(
-  url: URL,
-  agent: Agent,
+/** One push over the device's own connection; the answer decompressed as the app would. */
+async function push(
+  client: Client,
   token: string,
   body: Buffer,
 ): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path: '/api/push',
-        method: 'POST',
-        agent,
-        headers: {
-          [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-          authorization: `Bearer ${token}`,
-          'content-type': 'application/json',
-          'content-encoding': 'gzip',
-          'content-length': body.length,
-          // What Chromium's fetch sends: the server compresses its answer as it would for the app.
-          'accept-encoding': 'gzip, deflate, br',
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          try {
-            const raw = Buffer.concat(chunks);
-            const encoding = res.headers['content-encoding'];
-            const body =
-              encoding === 'br'
-                ? brotliDecompressSync(raw)
-                : encoding === 'gzip'
-                  ? gunzipSync(raw)
-                  : raw;
-            resolve({ status: res.statusCode ?? 0, text: body.toString('utf8') });
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        });
-        res.on('error', reject);
-      },
-    );
-    req.setTimeout(30_000, () => req.destroy(new Error('push timed out after 30 s')));
-    req.on('error', reject);
-    req.end(body);
+  const response = await client.request({
+    path: '/api/push',
+    method: 'POST',
+    headers: {
+      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+      // What Chromium's fetch sends: the server compresses its answer as it would for the app.
+      'accept-encoding': 'gzip, deflate, br',
+    },
+    body,
+    headersTimeout: 30_000,
+    bodyTimeout: 30_000,
   });
+  const raw = Buffer.from(await response.body.arrayBuffer());
+  const encoding = response.headers['content-encoding'];
+  const text =
+    encoding === 'br' ? brotliDecompressSync(raw) : encoding === 'gzip' ? gunzipSync(raw) : raw;
+  return { status: response.statusCode, text: text.toString('utf8') };
 }
 
 /** Builds every body now; the returned function pushes them, timed. */
@@ -160,7 +137,9 @@ async function pushAll(
 
   async function client(c: number) {
     const token = plan.tokens[c] ?? '';
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    // One connection per device, kept alive, one request at a time: as a browser holds one to
+    // its origin. undici, because the generator's own work shares the machine with the server.
+    const connection = new Client(url.origin, { pipelining: 1 });
     try {
       for (let own = 0; ; own++) {
         if (performance.now() >= deadline) {
@@ -173,7 +152,7 @@ async function pushAll(
         if (!batch) return;
         const sent = performance.now();
         try {
-          const { status, text } = await push(url, agent, token, batch.body);
+          const { status, text } = await push(connection, token, batch.body);
           latencies.push(performance.now() - sent);
           if (own === 0) firstLatencies.push(performance.now() - sent);
           pushes += 1;
@@ -194,7 +173,7 @@ async function pushAll(
         }
       }
     } finally {
-      agent.destroy();
+      await connection.close();
     }
   }
 

@@ -308,7 +308,7 @@ const GENERATOR =
   GENERATOR_THREAD === 'worker'
     ? 'load generator in a worker thread of the same Node process (own event loop, so its work ' +
       'does not queue behind the server; bodies built and gzipped with the client gzip() ' +
-      'before the clock starts; node:http, one keep-alive connection per device, ' +
+      'before the clock starts; undici, one keep-alive connection per device, ' +
       'accept-encoding as Chromium sends it); the server runs alone on the main thread'
     : 'load generator ON THE SERVER EVENT LOOP (BENCH_LOAD_GENERATOR=main, for comparison only)';
 

@@ -152,6 +152,29 @@ function suite(texts: Texts) {
     await check('results with flags and a plan', { radios: false });
   });
 
+  test('in forced colours (high contrast) the chart keeps its bars, told apart', async () => {
+    await page.emulateMedia({ forcedColors: 'active' });
+    try {
+      await page.goto(`${server.url}/assessments/${finishedId}/results`);
+      await page.locator('ol.plan > li').first().waitFor();
+      const bars = await page.evaluate(() =>
+        ['skill', 'interest'].map((kind) => {
+          const bar = document.querySelector(`rect.chart-bar-${kind}`);
+          const style = bar ? getComputedStyle(bar) : null;
+          return { fill: style?.fill ?? 'none', stroke: style?.stroke ?? 'none' };
+        }),
+      );
+      const [skill, interest] = bars;
+      assert.ok(skill && interest, 'both kinds of bar are drawn');
+      assert.notEqual(skill.fill, 'none', 'skill bars are filled');
+      assert.notEqual(interest.stroke, 'none', 'interest bars are outlined');
+      assert.notEqual(skill.fill, interest.fill, 'the two kinds look different');
+      await check('results in forced colours', { radios: false });
+    } finally {
+      await page.emulateMedia({ forcedColors: 'none' });
+    }
+  });
+
   test('the plan to give to the resident, in the language they chose', async () => {
     await page.goto(`${server.url}/assessments/${finishedId}/results`);
     await page
