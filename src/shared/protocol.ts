@@ -36,6 +36,15 @@ export const REASON_CODES = [
 ] as const;
 export type ReasonCode = (typeof REASON_CODES)[number];
 
+/** The languages the server words its messages in (chosen by Accept-Language). */
+export const MESSAGE_LANGUAGES = ['en', 'cy'] as const;
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+
+/** The language of an answer's messages, from its Content-Language header (English if none). */
+export function messageLanguageOf(contentLanguage: string | null): MessageLanguage {
+  return contentLanguage?.trim().toLowerCase().startsWith('cy') ? 'cy' : 'en';
+}
+
 export const errorBodySchema = z.object({
   error: z.object({ code: z.enum(REASON_CODES), message: z.string() }),
 });

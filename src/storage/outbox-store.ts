@@ -3,7 +3,12 @@
  * leaves the outbox only in the transaction that stores its receipt.
  */
 import * as z from 'zod/mini';
-import { REASON_CODES, receiptSchema, type Receipt } from '../shared/protocol.ts';
+import {
+  MESSAGE_LANGUAGES,
+  REASON_CODES,
+  receiptSchema,
+  type Receipt,
+} from '../shared/protocol.ts';
 import type { DoorstepDb } from './db.ts';
 
 export const outboxEntrySchema = z.strictObject({
@@ -17,8 +22,11 @@ export const outboxEntrySchema = z.strictObject({
   queuedAt: z.number(),
   lastError: z.nullable(
     z.object({
-      code: z.union([z.enum(REASON_CODES), z.literal('network')]),
+      /** 'unreadable': the device could not read the assessment to send it. */
+      code: z.union([z.enum(REASON_CODES), z.literal('network'), z.literal('unreadable')]),
       message: z.string(),
+      /** The language of `message` (English on entries from before it was kept). */
+      language: z.optional(z.enum(MESSAGE_LANGUAGES)),
       at: z.number(),
     }),
   ),

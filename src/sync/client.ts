@@ -8,9 +8,11 @@ import {
   PROTOCOL_VERSION,
   enrolResponseSchema,
   errorBodySchema,
+  messageLanguageOf,
   pushResponseSchema,
   type EnrolRequest,
   type EnrolResponse,
+  type MessageLanguage,
   type PushRecord,
   type PushResponse,
   type ReasonCode,
@@ -24,6 +26,8 @@ export class ApiError extends Error {
     message: string,
     /** 0 when the request never got an answer. */
     readonly status: number,
+    /** The language `message` is in. */
+    readonly language: MessageLanguage = 'en',
   ) {
     super(message);
     this.name = 'ApiError';
@@ -39,7 +43,11 @@ export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface SyncClient {
   enrol(request: EnrolRequest): Promise<EnrolResponse>;
-  push(token: string, records: readonly PushRecord[]): Promise<PushResponse>;
+  /** The server's answer, with the language its rejection messages are in. */
+  push(
+    token: string,
+    records: readonly PushRecord[],
+  ): Promise<PushResponse & { readonly language: MessageLanguage }>;
   revokeSelf(token: string): Promise<void>;
   get<T>(token: string, path: string, schema: z.ZodMiniType<T>): Promise<T>;
   post<T>(token: string, path: string, body: unknown, schema: z.ZodMiniType<T>): Promise<T>;
@@ -104,7 +112,8 @@ export function createSyncClient(
       const response = gzipped
         ? await call('/api/push', { method: 'POST', body: gzipped }, token, 'gzip')
         : await call('/api/push', { method: 'POST', body: text }, token);
-      return json(response, pushResponseSchema);
+      const answer = await json(response, pushResponseSchema);
+      return { ...answer, language: messageLanguageOf(response.headers.get('content-language')) };
     },
     async revokeSelf(token) {
       await call('/api/devices/self/revoke', { method: 'POST', body: '{}' }, token);
@@ -132,8 +141,11 @@ export async function gzip(text: string): Promise<Uint8Array<ArrayBuffer> | null
 
 async function errorFrom(response: Response): Promise<ApiError> {
   const body = errorBodySchema.safeParse(await response.json().catch(() => undefined));
-  if (body.success)
-    return new ApiError(body.data.error.code, body.data.error.message, response.status);
+  if (body.success) {
+    const { code, message } = body.data.error;
+    const language = messageLanguageOf(response.headers.get('content-language'));
+    return new ApiError(code, message, response.status, language);
+  }
   // A proxy or captive portal answered instead of Doorstep's server.
   return new ApiError(
     response.status >= 500 ? 'network' : 'bad_response',

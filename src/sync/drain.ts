@@ -43,7 +43,7 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
     if (records.length === 0) continue;
     deps.onSending?.(records.map((r) => r.id));
     try {
-      const { results } = await deps.client.push(token, records);
+      const { results, language } = await deps.client.push(token, records);
       const answered = new Set<string>();
       for (const result of results) {
         answered.add(result.id);
@@ -52,7 +52,8 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
           accepted += 1;
         } else {
           const at = deps.now();
-          await deps.outbox.reject(result.id, { code: result.code, message: result.message, at });
+          const { code, message } = result;
+          await deps.outbox.reject(result.id, { code, message, language, at });
           rejected += 1;
         }
       }
@@ -83,6 +84,7 @@ export async function drainOutbox(deps: DrainDeps): Promise<DrainOutcome> {
         await deps.outbox.reject(entry.id, {
           code: 'invalid_record',
           message: error.message,
+          language: error.language,
           at: deps.now(),
         });
       }
@@ -102,7 +104,7 @@ async function recordsFor(due: readonly OutboxEntry[], deps: DrainDeps): Promise
       records.push({ id: assessment.id, revision: assessment.revision, assessment });
     } else {
       await deps.outbox.reject(entry.id, {
-        code: 'invalid_record',
+        code: 'unreadable',
         message: 'This assessment could not be read on this device, so it was not sent.',
         at: deps.now(),
       });
@@ -115,7 +117,12 @@ async function postpone(entries: readonly OutboxEntry[], error: ApiError, deps: 
   const at = deps.now();
   for (const entry of entries) {
     const delay = backoffDelay(entry.attempts + 1, deps.random);
-    const stored = { code: toStoredCode(error), message: error.message, at };
+    const stored = {
+      code: toStoredCode(error),
+      message: error.message,
+      language: error.language,
+      at,
+    };
     await deps.outbox.postpone(entry.id, stored, delay);
   }
 }

@@ -26,9 +26,13 @@ afterAll(async () => {
   await server.close();
 });
 
-async function enrolledDevice(baseUrl: string, code: string) {
+async function enrolledDevice(baseUrl: string, code: string, language = 'en') {
   const device = freshStore();
-  const client = createSyncClient((input, init) => fetch(input, init), baseUrl);
+  const client = createSyncClient(
+    (input, init) => fetch(input, init),
+    baseUrl,
+    () => language,
+  );
   const settings = new SettingsStore(device.db);
   const enrolment = await client.enrol({ code, deviceName: 'Test tablet' });
   await settings.saveEnrolment({ ...enrolment, enrolledAt: device.clock.now });
@@ -93,6 +97,22 @@ describe('sending to the real server', () => {
         onDevice.plan.map((p) => [p.skillId, p.priority, p.band]),
       );
     }
+  });
+
+  it('keeps a refusal in the language the app asked in, with that language noted', async () => {
+    const device = await enrolledDevice(server.url, await newCode(), 'cy');
+    const id = crypto.randomUUID();
+    const finished = await finish(device, id, 1);
+    // A question this bank does not have, as from another bank.
+    await device.db.assessments.put({
+      ...finished,
+      answers: { ...finished.answers, basics: { ...finished.answers.basics, B9: 2 } },
+    });
+    expect(await device.drain()).toEqual({ kind: 'done', accepted: 0, rejected: 1 });
+    const [entry] = await device.outbox.entries();
+    expect(entry?.lastError).toMatchObject({ code: 'unknown_item', language: 'cy' });
+    expect(entry?.lastError?.message).toContain('basics.B9');
+    expect(entry?.lastError?.message).not.toContain('question bank');
   });
 
   it('holds each assessment exactly once through dropped requests, lost responses and duplicates', async () => {

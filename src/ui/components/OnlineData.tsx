@@ -17,7 +17,7 @@ export function OnlineData<T>(props: {
   deps: readonly unknown[];
   children: (loaded: { enrolment: Enrolment; data: T }) => ComponentChildren;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { settings } = useServices();
   const loaded = useAsync(async () => {
     const enrolment = await settings.enrolment();
@@ -31,7 +31,7 @@ export function OnlineData<T>(props: {
   if (loaded.status === 'error') {
     return (
       <p class="error-message" role="alert">
-        {t('online.needed', { reason: failureText(t, loaded.error) })}
+        {t('online.needed', { reason: failureText(t, locale, loaded.error) })}
       </p>
     );
   }

@@ -27,7 +27,7 @@ export function RecordStatus({ assessment, view }: { assessment: Assessment; vie
       return (
         <span data-status="waiting">
           {status.lastError
-            ? t('status.waitingAfterError', { reason: failureText(t, status.lastError) })
+            ? t('status.waitingAfterError', { reason: failureText(t, locale, status.lastError) })
             : t('status.waiting')}
         </span>
       );
@@ -40,7 +40,7 @@ export function RecordStatus({ assessment, view }: { assessment: Assessment; vie
     case 'rejected':
       return (
         <span data-status="rejected" class="status-rejected">
-          <span>{t('status.rejected', { reason: failureText(t, status.error) })}</span>
+          <span>{t('status.rejected', { reason: failureText(t, locale, status.error) })}</span>
           <span class="status-actions">
             <button
               type="button"

@@ -33,6 +33,32 @@ export const cy = {
   'error.network': "Doedd dim modd cysylltu â'r gweinydd.",
   'error.badResponse': "Anfonodd y gweinydd ateb nad yw'r ap hwn yn ei ddeall.",
   'error.unexpected': "Aeth rhywbeth o'i le ar y ddyfais hon. Rhowch gynnig arall arni.",
+  'error.unreadable':
+    'Doedd dim modd darllen yr asesiad hwn ar y ddyfais hon, felly ni chafodd ei anfon.',
+  'reason.invalid_json': 'Doedd y gweinydd ddim yn gallu darllen yr hyn a anfonodd y ddyfais hon.',
+  'reason.invalid_request':
+    'Doedd y gweinydd ddim yn gallu darllen yr hyn a anfonodd y ddyfais hon.',
+  'reason.body_too_large': 'Anfonwyd gormod ar unwaith. Bydd Doorstep yn anfon llai ar y tro.',
+  'reason.unsupported_protocol':
+    "Mae'r fersiwn hon o Doorstep wedi dyddio. Ail-lwythwch yr ap pan fyddwch ar-lein i'w diweddaru.",
+  'reason.unauthenticated':
+    "Nid yw'r ddyfais hon wedi mewngofnodi. Gosodwch hi eto gyda chod newydd.",
+  'reason.token_revoked':
+    "Mae'r ddyfais hon wedi cael ei hallgofnodi. Gosodwch hi eto gyda chod newydd.",
+  'reason.forbidden': "Dim ond cydlynwyr a gweinyddwyr sy'n gallu gwneud hyn.",
+  'reason.not_found': "Doedd y gweinydd ddim yn gallu dod o hyd i'r hyn y gofynnwyd amdano.",
+  'reason.enrolment_code_invalid':
+    "Nid yw'r cod hwnnw'n ddilys. Efallai ei fod wedi cael ei ddefnyddio'n barod neu wedi dod i ben. Gofynnwch am un newydd.",
+  'reason.internal_error':
+    "Aeth rhywbeth o'i le ar y gweinydd. Bydd Doorstep yn rhoi cynnig arall arni yn nes ymlaen.",
+  'reason.invalid_record': 'Doedd y gweinydd ddim yn gallu darllen yr asesiad hwn.',
+  'reason.unknown_field': "Mae'r asesiad yn cynnwys manylion nad yw'r gweinydd yn eu hadnabod.",
+  'reason.unknown_item':
+    "Mae'r asesiad yn ateb cwestiwn nad yw yng nghronfa gwestiynau'r gweinydd.",
+  'reason.answer_out_of_scale': 'Mae gan yr asesiad ateb nad yw ar y raddfa.',
+  'reason.unsupported_bank_version':
+    "Cafodd yr asesiad ei wneud gyda chronfa gwestiynau nad yw'r gweinydd yn ei chefnogi.",
+  'reason.not_finished': "Nid yw'r asesiad wedi'i orffen, felly ni chafodd ei anfon.",
   'error.store.not-found': "Nid yw'r asesiad hwn ar y ddyfais hon.",
   'error.store.finished': "Mae'r asesiad hwn wedi'i orffen ac ni ellir ei newid.",
   'error.store.invalid': "Nid yw hwnnw'n ateb y gall yr ap hwn ei gadw.",
@@ -387,6 +413,8 @@ export const cy = {
  * Keys whose Welsh wording a professional translator should check before a council goes live.
  */
 export const NEEDS_REVIEW: readonly MessageKey[] = [
+  'reason.unknown_item',
+  'reason.unsupported_bank_version',
   'new.language.legend',
   'plan.intro',
   'nav.label',

@@ -27,6 +27,27 @@ export const en = {
   'error.network': 'The server could not be reached.',
   'error.badResponse': 'The server sent an answer this app does not understand.',
   'error.unexpected': 'Something went wrong on this device. Try again.',
+  'error.unreadable': 'This assessment could not be read on this device, so it was not sent.',
+  'reason.invalid_json': 'The server could not read what this device sent.',
+  'reason.invalid_request': 'The server could not read what this device sent.',
+  'reason.body_too_large': 'Too much was sent at once. Doorstep will send less at a time.',
+  'reason.unsupported_protocol':
+    'This version of Doorstep is out of date. Reload the app while online to update it.',
+  'reason.unauthenticated': 'This device is not signed in. Set it up again with a new code.',
+  'reason.token_revoked': 'This device has been signed out. Set it up again with a new code.',
+  'reason.forbidden': 'Only coordinators and administrators can do this.',
+  'reason.not_found': 'The server could not find what was asked for.',
+  'reason.enrolment_code_invalid':
+    'That code is not valid. It may have been used already or run out. Ask for a new one.',
+  'reason.internal_error': 'Something went wrong on the server. Doorstep will try again later.',
+  'reason.invalid_record': 'The server could not read this assessment.',
+  'reason.unknown_field': 'The assessment holds details the server does not know.',
+  'reason.unknown_item':
+    'The assessment answers a question the server’s question bank does not have.',
+  'reason.answer_out_of_scale': 'The assessment has an answer that is not on the scale.',
+  'reason.unsupported_bank_version':
+    'The assessment was made with a question bank the server does not support.',
+  'reason.not_finished': 'The assessment is not finished, so it was not sent.',
   'error.store.not-found': 'This assessment is not on this device.',
   'error.store.finished': 'This assessment is finished and cannot be changed.',
   'error.store.invalid': 'That is not an answer this app can keep.',

@@ -8,7 +8,7 @@ import { useServices } from '../services.ts';
 
 /** Exchanges a coordinator's one-time enrolment code for this device's token. */
 export default function EnrolScreen() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { client, settings, sync, now } = useServices();
   const { route, query } = useLocation();
   // A scanned QR code opens /enrol?code=…: the code is filled in, nothing to type.
@@ -34,7 +34,7 @@ export default function EnrolScreen() {
       await sync.trigger('manual');
       route('/sync');
     } catch (error) {
-      setFailure(t('enrol.failed', { reason: failureText(t, error) }));
+      setFailure(t('enrol.failed', { reason: failureText(t, locale, error) }));
       setBusy(false);
     }
   };

@@ -13,7 +13,7 @@ import { useSyncView, type SyncView } from '../use-sync-view.ts';
 
 /** The start screen: start or resume an assessment, and every assessment on this device. */
 export function HomeScreen() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { store } = useServices();
   const view = useSyncView();
   // Read the list again when sync reports a change: an assessment may have been finished or sent.
@@ -30,7 +30,7 @@ export function HomeScreen() {
       {rows.status === 'loading' && <p>{t('app.loading')}</p>}
       {rows.status === 'error' && (
         <p class="error-message" role="alert">
-          {t('home.loadError', { reason: failureText(t, rows.error) })}
+          {t('home.loadError', { reason: failureText(t, locale, rows.error) })}
         </p>
       )}
       {rows.status === 'done' && view && <AssessmentLists rows={rows.value} view={view} />}

@@ -57,7 +57,7 @@ function InterviewStep({
   stepNumber: number;
   words: Words;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { store, answers, sync } = useServices();
   const { route } = useLocation();
   const [assessment, setAssessment] = useState(initial);
@@ -90,7 +90,7 @@ function InterviewStep({
         measureAnswerSaved(tapped, (await saved).committedAt);
         setError(null);
       } catch (e) {
-        setError(t('interview.saveError', { reason: failureText(t, e) }));
+        setError(t('interview.saveError', { reason: failureText(t, locale, e) }));
         // Show what is really stored, not what we hoped was.
         const stored = await store.get(id).catch(() => undefined);
         if (stored?.ok) setAssessment(stored.assessment);
@@ -117,7 +117,7 @@ function InterviewStep({
       setAssessment(await store.moveToStep(id, target, skipped));
       route(`/assessments/${id}/${target + 1}`);
     } catch (e) {
-      setError(t('interview.saveError', { reason: failureText(t, e) }));
+      setError(t('interview.saveError', { reason: failureText(t, locale, e) }));
     } finally {
       setBusy(false);
     }

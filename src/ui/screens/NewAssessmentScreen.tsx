@@ -51,7 +51,7 @@ export default function NewAssessmentScreen() {
       await store.create(assessment);
       route(`/assessments/${assessment.id}/1`);
     } catch (error) {
-      setSaveError(t('new.saveError', { reason: failureText(t, error) }));
+      setSaveError(t('new.saveError', { reason: failureText(t, locale, error) }));
     }
   };
 

@@ -9,7 +9,7 @@ import { RecordStatus } from '../components/RecordStatus.tsx';
 import { downloadJson } from '../download.ts';
 import { formatDateTime } from '../format.ts';
 import { failureText } from '../errors.ts';
-import { useI18n, type Translate } from '../i18n/i18n.ts';
+import { useI18n } from '../i18n/i18n.ts';
 import { useServices } from '../services.ts';
 import { useAsync } from '../use-async.ts';
 import { useSyncView, type SyncView } from '../use-sync-view.ts';
@@ -26,7 +26,7 @@ export default function SyncScreen() {
     <>
       <PageTitle focusKey="sync">{t('sync.title')}</PageTitle>
       {view && <Connection view={view} />}
-      {view && <LastOutcome outcome={view.state.last} t={t} />}
+      {view && <LastOutcome outcome={view.state.last} />}
       {view && <Queue view={view} assessments={assessments} />}
       {view?.enrolment && <SignOut view={view} assessments={assessments} />}
     </>
@@ -72,23 +72,26 @@ function Connection({ view }: { view: SyncView }) {
   );
 }
 
-function LastOutcome({ outcome, t }: { outcome: DrainOutcome | null; t: Translate }) {
+function LastOutcome({ outcome }: { outcome: DrainOutcome | null }) {
+  const { t, locale } = useI18n();
   if (!outcome) return null;
   switch (outcome.kind) {
     case 'postponed':
       return (
-        <p class="banner">{t('sync.last.postponed', { reason: failureText(t, outcome.error) })}</p>
+        <p class="banner">
+          {t('sync.last.postponed', { reason: failureText(t, locale, outcome.error) })}
+        </p>
       );
     case 'signed-out':
       return (
         <p class="banner banner-warning" role="alert">
-          {t('sync.last.signedOut', { reason: failureText(t, outcome.error) })}
+          {t('sync.last.signedOut', { reason: failureText(t, locale, outcome.error) })}
         </p>
       );
     case 'update-needed':
       return (
         <p class="banner banner-warning" role="alert">
-          {t('sync.last.updateNeeded', { reason: failureText(t, outcome.error) })}
+          {t('sync.last.updateNeeded', { reason: failureText(t, locale, outcome.error) })}
         </p>
       );
     default:

@@ -72,7 +72,7 @@ const en: Statement = {
       kind: 'ul',
       items: [
         'the Welsh wording has not yet been checked by a professional translator, so some of it may be unclear',
-        'some messages about sending assessments, such as the reason an assessment was not accepted, are in English only',
+        'a reason the server gave for not accepting an assessment is shown in full only in the language the app was in when it was given; in the other language the app gives a shorter reason of its own',
         'some steps of the assessment have many questions on one page, so going through them with a screen reader or a keyboard can take a long time',
         'files that staff download, such as the spreadsheet of received assessments, have not been checked for accessibility',
         'the app has not yet been tested by disabled people, or with every screen reader',
@@ -124,7 +124,7 @@ const en: Statement = {
     // 19
     {
       kind: 'p',
-      text: 'Compliance status: this app is partially compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard, due to the non-compliance listed below.',
+      text: 'Compliance status: this app is partially compliant with the Web Content Accessibility Guidelines (WCAG) version 2.2 AA standard: we know of no failure, but it has not yet been audited, as explained below.',
     },
     // 20
     { kind: 'h2', text: 'Non-accessible content' },
@@ -133,7 +133,7 @@ const en: Statement = {
     // 22
     {
       kind: 'p',
-      text: 'Some messages about sending assessments are in English only, even when the app is in Welsh, and they are not marked as English, so a screen reader may read them out with Welsh pronunciation. Examples are the reason an assessment was not accepted, and the message that the server could not be reached. This fails WCAG 2.2 success criterion 3.1.2 (language of parts).',
+      text: 'The app has not yet been audited against WCAG 2.2 AA by an accessibility specialist, or tested by disabled people with a range of assistive technologies, so it may fail success criteria that our own checks cannot find. Until it has been, we cannot say it is fully compliant.',
     },
     // 23
     {
@@ -160,7 +160,7 @@ const en: Statement = {
     {
       kind: 'ul',
       items: [
-        'show every message in Welsh when the app is in Welsh',
+        'have the app audited against WCAG 2.2 AA by an accessibility specialist',
         'have all the Welsh wording checked by a professional translator',
         'test the app with disabled people, including people who use screen readers, screen magnifiers, speech recognition software and switch access',
         'keep checking every screen with automated accessibility tests whenever the app changes',
@@ -236,7 +236,7 @@ const cy: Statement = {
       kind: 'ul',
       items: [
         "nid yw'r geiriad Cymraeg wedi cael ei wirio gan gyfieithydd proffesiynol eto, felly gall rhywfaint ohono fod yn aneglur",
-        'mae rhai negeseuon am anfon asesiadau, fel y rheswm pam na chafodd asesiad ei dderbyn, yn Saesneg yn unig',
+        "dim ond yn yr iaith yr oedd yr ap ynddi pan gafodd ei roi y dangosir rheswm llawn y gweinydd dros beidio â derbyn asesiad; yn yr iaith arall mae'r ap yn rhoi rheswm byrrach ei hun",
         "mae gan rai camau o'r asesiad lawer o gwestiynau ar un dudalen, felly gall gymryd amser hir i fynd drwyddynt gyda darllenydd sgrin neu fysellfwrdd",
         "nid yw'r ffeiliau y mae staff yn eu lawrlwytho, fel y daenlen o asesiadau a dderbyniwyd, wedi cael eu gwirio ar gyfer hygyrchedd",
         "nid yw'r ap wedi cael ei brofi gan bobl anabl eto, na gyda phob darllenydd sgrin",
@@ -288,7 +288,7 @@ const cy: Statement = {
     // 19
     {
       kind: 'p',
-      text: "Statws cydymffurfio: mae'r ap hwn yn cydymffurfio'n rhannol â safon AA fersiwn 2.2 o Ganllawiau Hygyrchedd Cynnwys y We (WCAG), oherwydd y diffyg cydymffurfio a restrir isod.",
+      text: "Statws cydymffurfio: mae'r ap hwn yn cydymffurfio'n rhannol â safon AA fersiwn 2.2 o Ganllawiau Hygyrchedd Cynnwys y We (WCAG): nid ydym yn gwybod am unrhyw fethiant, ond nid yw wedi cael ei archwilio eto, fel yr esbonnir isod.",
     },
     // 20
     { kind: 'h2', text: "Cynnwys nad yw'n hygyrch" },
@@ -297,7 +297,7 @@ const cy: Statement = {
     // 22
     {
       kind: 'p',
-      text: "Mae rhai negeseuon am anfon asesiadau yn Saesneg yn unig, hyd yn oed pan fydd yr ap yn Gymraeg, ac nid ydynt wedi'u marcio fel Saesneg, felly gall darllenydd sgrin eu darllen gydag ynganiad Cymraeg. Mae enghreifftiau'n cynnwys y rheswm pam na chafodd asesiad ei dderbyn, a'r neges nad oedd modd cysylltu â'r gweinydd. Mae hyn yn methu maen prawf llwyddiant 3.1.2 WCAG 2.2 (iaith rhannau).",
+      text: "Nid yw'r ap wedi cael ei archwilio yn erbyn safon AA WCAG 2.2 gan arbenigwr hygyrchedd eto, na'i brofi gan bobl anabl gydag amrywiaeth o dechnolegau cynorthwyol, felly gall fethu meini prawf llwyddiant na all ein gwiriadau ein hunain ddod o hyd iddynt. Hyd nes y bydd wedi'i archwilio, ni allwn ddweud ei fod yn cydymffurfio'n llawn.",
     },
     // 23
     {
@@ -324,7 +324,7 @@ const cy: Statement = {
     {
       kind: 'ul',
       items: [
-        'dangos pob neges yn Gymraeg pan fydd yr ap yn Gymraeg',
+        "cael arbenigwr hygyrchedd i archwilio'r ap yn erbyn safon AA WCAG 2.2",
         "cael cyfieithydd proffesiynol i wirio'r holl eiriad Cymraeg",
         "profi'r ap gyda phobl anabl, gan gynnwys pobl sy'n defnyddio darllenwyr sgrin, chwyddwyr sgrin, meddalwedd adnabod lleferydd a mynediad switsh",
         'parhau i wirio pob sgrin gyda phrofion hygyrchedd awtomatig bob tro y bydd yr ap yn newid',
@@ -367,7 +367,7 @@ export const statements: Readonly<Record<'en' | 'cy', Statement>> = { en, cy };
  * - 1, 9, 12: the "…, sef {organisation}" construction, read with a real council's name and with
  *   the unknown phrase; "corff cyhoeddus" in 1.
  * - 14, 15, 16, 18: the official Welsh names of the regulations, the EASS and the ECNI.
- * - 19, 22: the Welsh names of WCAG and of success criterion 3.1.2 ("iaith rhannau").
+ * - 19, 22: the Welsh name of WCAG, and "archwilio" for an accessibility audit.
  * - 24, 28: names of assistive technology ("chwyddwyr sgrin", "mynediad switsh").
  * - 33: "picsel CSS" and the zoom equivalence.
  */
