@@ -83,6 +83,8 @@ export function finishedAssessment(n: number, seed = 1): Assessment {
     venue,
     date,
     set: 'full',
+    // About one resident in five wants their plan in Welsh, as in a Welsh council.
+    language: random() < 0.2 ? 'cy' : 'en',
     answers,
     status: 'finished',
     step: FULL_STEPS.length - 1,
