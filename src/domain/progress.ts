@@ -70,7 +70,7 @@ export function paired(
 export function pairedGain(changes: readonly ItemChange[], total: number): PairedGain {
   const sum = changes.reduce((acc, c) => acc + c.change, 0);
   return {
-    gain: changes.length === 0 ? null : roundHalfAway((100 * sum) / (4 * changes.length)),
+    gain: gainPoints(sum, changes.length),
     paired: changes.length,
     total,
     improved: changes.filter((c) => c.change > 0).length,
@@ -79,8 +79,13 @@ export function pairedGain(changes: readonly ItemChange[], total: number): Paire
   };
 }
 
-/** Halves away from zero, so that a loss and an equal gain round to the same size. */
-function roundHalfAway(x: number): number {
+/**
+ * Section gain in percentage points from the sum of the changes over the paired items, or null
+ * with none paired. Halves round away from zero, so a loss and an equal gain are the same size.
+ */
+export function gainPoints(sumOfChanges: number, paired: number): number | null {
+  if (paired === 0) return null;
+  const x = (100 * sumOfChanges) / (4 * paired);
   return Math.sign(x) * Math.round(Math.abs(x));
 }
 
