@@ -12,8 +12,8 @@ const START_SCREEN = [
   /vite[\\/]preload-helper/,
   /src[\\/](sync|shared)[\\/]/,
   /src[\\/]storage[\\/](?!answer-worker)/,
-  // The domain, but not the question wording: the start screen shows no question.
-  /src[\\/]domain[\\/](?!bank[\\/]text-)/,
+  // The domain, but not the question wording or the personas: the start screen shows neither.
+  /src[\\/]domain[\\/](?!bank[\\/](text-|personas-))/,
   /src[\\/]ui[\\/][\w-]+\.ts$/,
   /src[\\/]ui[\\/]i18n[\\/](i18n|words)\.ts$/,
   /src[\\/]ui[\\/]components[\\/](DataTable|PageTitle|RecordStatus)\.tsx$/,

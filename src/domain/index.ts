@@ -5,6 +5,7 @@ export * from './bank/index.ts';
 export * from './data-error.ts';
 export * from './interview.ts';
 export * from './scoring.ts';
+export * from './baselines.ts';
 export * from './cohort.ts';
 export * from './progress.ts';
 export * from './signposting.ts';
