@@ -26,6 +26,7 @@ const EnrolScreen = lazy(() => import('./screens/EnrolScreen.tsx'));
 const ReceivedScreen = lazy(() => import('./screens/ReceivedScreen.tsx'));
 const DevicesScreen = lazy(() => import('./screens/DevicesScreen.tsx'));
 const PlanScreen = lazy(() => import('./screens/PlanScreen.tsx'));
+const ProgressScreen = lazy(() => import('./screens/ProgressScreen.tsx'));
 const AccessibilityScreen = lazy(() => import('./screens/AccessibilityScreen.tsx'));
 
 /** The language the app starts in, its messages, and where a new choice is remembered. */
@@ -95,6 +96,7 @@ function Shell() {
               <Route path="/accessibility" component={AccessibilityScreen} />
               <Route path="/assessments/:id/results" component={ResultsScreen} />
               <Route path="/assessments/:id/plan" component={PlanScreen} />
+              <Route path="/assessments/:id/progress" component={ProgressScreen} />
               <Route path="/assessments/:id/:step" component={InterviewScreen} />
               <Route default component={NotFound} />
             </Router>

@@ -49,6 +49,7 @@ function suite(texts: Texts) {
   let page: Page;
   let finishedId: string;
   let inProgressId: string;
+  let progressId: string;
 
   before(async () => {
     server = await serve(DIST_E2E);
@@ -158,7 +159,7 @@ function suite(texts: Texts) {
       await page.goto(`${server.url}/assessments/${finishedId}/results`);
       await page.locator('ol.plan > li').first().waitFor();
       const bars = await page.evaluate(() =>
-        ['skill', 'interest'].map((kind) => {
+        ['solid', 'outline'].map((kind) => {
           const bar = document.querySelector(`rect.chart-bar-${kind}`);
           const style = bar ? getComputedStyle(bar) : null;
           return { fill: style?.fill ?? 'none', stroke: style?.stroke ?? 'none' };
@@ -173,6 +174,24 @@ function suite(texts: Texts) {
     } finally {
       await page.emulateMedia({ forcedColors: 'none' });
     }
+  });
+
+  test("a resident's progress between two visits", async () => {
+    const now = Date.now();
+    const earlier = makeFinishedAssessment(1, 'A11Y-VISITS', now);
+    const later = {
+      ...makeFinishedAssessment(2, 'A11Y-VISITS', now),
+      residentRef: earlier.residentRef,
+      date: '2026-03-09',
+    };
+    await seedFinished(page, [earlier, later]);
+    progressId = later.id;
+    await page.goto(`${server.url}/assessments/${later.id}/results`);
+    // Found by its address: the date in its name is worded by the browser's own Intl.
+    await page.locator(`a[href="/assessments/${later.id}/progress"]`).click();
+    await h1(page, texts.t('progress.title')).waitFor();
+    await page.locator('tr[data-section="skill"]').waitFor();
+    await check('progress between two visits', { radios: false });
   });
 
   test('the plan to give to the resident, in the language they chose', async () => {
@@ -429,6 +448,7 @@ function suite(texts: Texts) {
       ['review step', `/assessments/${inProgressId}/10`],
       ['results', `/assessments/${finishedId}/results`],
       ['printable plan', `/assessments/${finishedId}/plan`],
+      ['progress', `/assessments/${progressId}/progress`],
       ['sync', '/sync'],
       ['enrol', '/enrol'],
       ['received', '/received'],

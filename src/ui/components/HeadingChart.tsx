@@ -1,48 +1,50 @@
-import type { HeadingScores } from '../../domain/index.ts';
-
+/** One heading's two figures out of 100 (null when not scored). */
 export interface ChartRow {
+  readonly key: string;
   readonly label: string;
-  readonly scores: HeadingScores;
+  readonly first: number | null;
+  readonly second: number | null;
 }
 
 /**
- * Skill against interest per heading as paired bars out of 100. Skill bars are solid and
- * interest bars outlined, so the two differ without colour. The table that follows carries the
- * same figures, so the bars themselves are hidden from assistive technology.
+ * Two figures per heading as paired bars out of 100: skill against interest, or a first visit
+ * against a later one. First bars are solid and second bars outlined, so the two differ without
+ * colour. The table that follows carries the same figures, so the bars themselves are hidden
+ * from assistive technology.
  */
 export function HeadingChart(props: {
   rows: readonly ChartRow[];
-  skillLabel: string;
-  interestLabel: string;
+  firstLabel: string;
+  secondLabel: string;
 }) {
   return (
     <div class="chart" aria-hidden="true">
       <ul class="chart-legend">
         <li>
           <svg class="chart-key" viewBox="0 0 20 12" focusable="false">
-            <rect class="chart-bar-skill" x="1" y="1" width="18" height="10" />
+            <rect class="chart-bar-solid" x="1" y="1" width="18" height="10" />
           </svg>
-          {props.skillLabel}
+          {props.firstLabel}
         </li>
         <li>
           <svg class="chart-key" viewBox="0 0 20 12" focusable="false">
-            <rect class="chart-bar-interest" x="1" y="1" width="18" height="10" />
+            <rect class="chart-bar-outline" x="1" y="1" width="18" height="10" />
           </svg>
-          {props.interestLabel}
+          {props.secondLabel}
         </li>
       </ul>
-      {props.rows.map(({ label, scores }) => (
-        <div class="chart-row" key={scores.headingId}>
+      {props.rows.map(({ key, label, first, second }) => (
+        <div class="chart-row" key={key}>
           <p class="chart-label">{label}</p>
-          <Bar kind="skill" score={scores.skill.score} />
-          <Bar kind="interest" score={scores.interest.score} />
+          <Bar kind="solid" score={first} />
+          <Bar kind="outline" score={second} />
         </div>
       ))}
     </div>
   );
 }
 
-function Bar({ kind, score }: { kind: 'skill' | 'interest'; score: number | null }) {
+function Bar({ kind, score }: { kind: 'solid' | 'outline'; score: number | null }) {
   return (
     <div class="chart-bar">
       <svg viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">

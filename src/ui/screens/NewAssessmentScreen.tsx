@@ -20,14 +20,17 @@ import { useServices } from '../services.ts';
 export default function NewAssessmentScreen() {
   const { t, locale } = useI18n();
   const { store, now, newId } = useServices();
-  const { route } = useLocation();
+  const { route, query } = useLocation();
   const today = localIsoDate(now());
-  const [ref, setRef] = useState('');
+  // A revisit comes with the resident's details (never their answers): /new?ref=…&language=….
+  const [ref, setRef] = useState(query['ref'] ?? '');
   const [venue, setVenue] = useState<Venue | undefined>(undefined);
   const [date, setDate] = useState(today);
   const [set, setSet] = useState<AssessmentSet>('full');
   // Most people want their plan in the language the assessment is done in.
-  const [language, setLanguage] = useState<UiLocale>(locale);
+  const [language, setLanguage] = useState<UiLocale>(
+    query['language'] === 'cy' || query['language'] === 'en' ? query['language'] : locale,
+  );
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;

@@ -15,6 +15,9 @@ import { formatIsoDate } from '../format.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.ts';
 import { useWords, type Words } from '../i18n/words.ts';
+import { useServices } from '../services.ts';
+import { useAsync } from '../use-async.ts';
+import { previousVisit } from '../visits.ts';
 
 /** The profile and learning plan, computed on the device from the stored answers. */
 export default function ResultsScreen({ id }: { id: string }) {
@@ -166,9 +169,14 @@ function Profile({ assessment, words }: { assessment: Assessment; words: Words }
             <span class="hint">{t('results.headings.chartNote')}</span>
           </figcaption>
           <HeadingChart
-            rows={scores.headings.map((h) => ({ label: headingLabel(h.headingId), scores: h }))}
-            skillLabel={t('section.skill')}
-            interestLabel={t('section.interest')}
+            rows={scores.headings.map((h) => ({
+              key: h.headingId,
+              label: headingLabel(h.headingId),
+              first: h.skill.score,
+              second: h.interest.score,
+            }))}
+            firstLabel={t('section.skill')}
+            secondLabel={t('section.interest')}
           />
         </figure>
         {/* Focusable and named: on a narrow screen the table scrolls sideways (WCAG 2.1.1). */}
@@ -186,6 +194,7 @@ function Profile({ assessment, words }: { assessment: Assessment; words: Words }
         </DataTable>
       </section>
 
+      <Revisits assessment={assessment} />
       <p class="no-print">
         <a href={`/assessments/${assessment.id}/plan`}>
           {t('results.printablePlan', {
@@ -202,5 +211,40 @@ function Profile({ assessment, words }: { assessment: Assessment; words: Words }
         </a>
       </div>
     </>
+  );
+}
+
+/** A link to the resident's progress when this device holds an earlier visit, and a revisit. */
+function Revisits({ assessment }: { assessment: Assessment }) {
+  const { t, locale } = useI18n();
+  const { store } = useServices();
+  const all = useAsync(() => store.list(), [store]);
+  if (!assessment.residentRef) return null;
+  const earlier =
+    all.status === 'done'
+      ? previousVisit(
+          assessment,
+          all.value.flatMap((s) => (s.ok ? [s.assessment] : [])),
+        )
+      : undefined;
+  const revisit = new URLSearchParams({
+    ref: assessment.residentRef,
+    language: assessment.language ?? locale,
+  });
+  return (
+    <ul class="no-print">
+      {earlier && (
+        <li>
+          <a href={`/assessments/${assessment.id}/progress`}>
+            {t('progress.link', { date: formatIsoDate(earlier.date, locale) })}
+          </a>
+        </li>
+      )}
+      <li>
+        <a href={`/new?${revisit.toString()}`}>
+          {t('results.revisit', { who: assessment.residentRef })}
+        </a>
+      </li>
+    </ul>
   );
 }
