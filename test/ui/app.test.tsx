@@ -236,6 +236,31 @@ describe('two languages', () => {
     expect(title.closest('[lang]')?.getAttribute('lang')).toBe('cy');
     expect(screen.getByText('Talu biliau ar-lein')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Print this plan' })).toBeTruthy();
+    // Nothing rated 3 or more: no list of what they can already do.
+    expect(
+      screen.queryByRole('heading', { name: "Beth rydych chi'n gallu ei wneud yn barod" }),
+    ).toBeNull();
+  });
+
+  it('lists in the plan what the resident can already do: skills rated 3 or more', async () => {
+    await renderApp('/assessments/x1/plan', ({ store }) =>
+      store.create({
+        ...finishedInWelsh(),
+        language: 'en',
+        answers: {
+          ...emptyAnswers(),
+          skill: { GS01: 3, GS02: 4, GS03: 2, TR05: 0 },
+          interest: { TR05: 4 },
+        },
+      }),
+    );
+    const heading = await screen.findByRole('heading', { name: 'What you can already do' });
+    const list = heading.nextElementSibling as HTMLElement;
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Turn on a device and sign in', 'Use a touchscreen, mouse or keyboard']);
   });
 
   it('links to that plan from the results, naming its language', async () => {

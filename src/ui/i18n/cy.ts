@@ -383,6 +383,7 @@ export const cy = {
   'plan.none':
     "Does dim i'w ychwanegu at eich cynllun heddiw. Gofynnwch i'r person a wnaeth hyn gyda chi am y camau nesaf.",
   'plan.example': 'Er enghraifft: {example}',
+  'plan.canDo.title': "Beth rydych chi'n gallu ei wneud yn barod",
   'plan.help.title': 'Ble i gael help',
   'plan.help.none':
     'Gofynnwch yn eich llyfrgell neu eich hyb cymunedol am help am ddim i fynd ar-lein.',

@@ -332,6 +332,7 @@ export const en = {
   'plan.none':
     'There is nothing to add to your plan today. Ask the person who did this with you about next steps.',
   'plan.example': 'For example: {example}',
+  'plan.canDo.title': 'What you can already do',
   'plan.help.title': 'Where to get help',
   'plan.help.none': 'Ask at your library or community hub about free help to get online.',
   'plan.print': 'Print this plan',

@@ -74,6 +74,13 @@ function PlanContent({ assessment }: { assessment: Assessment }) {
   const words = useWords();
   const scores = useMemo(() => scoreAssessment(assessment.answers, bankV1, scaleV1), [assessment]);
   const signposts = signpostsFor(scores.flags);
+  // What they can already do: the skills they rated "confident" or "could teach others".
+  const canDo = bankV1.skills
+    .filter((s) => {
+      const answer = assessment.answers.skill[s.id];
+      return typeof answer === 'number' && answer >= 3;
+    })
+    .map((s) => s.id);
   if (!words) return <p>{t('app.loading')}</p>;
   return (
     <>
@@ -101,6 +108,16 @@ function PlanContent({ assessment }: { assessment: Assessment }) {
               );
             })}
           </ol>
+        </>
+      )}
+      {canDo.length > 0 && (
+        <>
+          <h2>{t('plan.canDo.title')}</h2>
+          <ul class="plan-can-do">
+            {canDo.map((id) => (
+              <li key={id}>{words.skill(id).label}</li>
+            ))}
+          </ul>
         </>
       )}
       <h2>{t('plan.help.title')}</h2>
