@@ -8,4 +8,5 @@ export * from './scoring.ts';
 export * from './baselines.ts';
 export * from './cohort.ts';
 export * from './progress.ts';
+export * from './resident.ts';
 export * from './signposting.ts';

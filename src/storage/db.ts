@@ -10,6 +10,8 @@ export class DoorstepDb extends Dexie {
   readonly outbox!: Table<unknown, string>;
   readonly receipts!: Table<unknown, string>;
   readonly settings!: Table<unknown, string>;
+  readonly residents!: Table<unknown, string>;
+  readonly contacts!: Table<unknown, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     // Strict durability makes Chromium flush each commit to disk, so an answer that was

@@ -47,4 +47,10 @@ export const DB_VERSIONS: readonly DbVersion[] = [
       await tx.table('outbox').bulkPut(entries);
     },
   },
+  {
+    // Residents over time: one record per pseudonymous reference, and, only with consent to
+    // follow-up, a name and a contact detail in a table of their own.
+    version: 3,
+    stores: { residents: 'ref', contacts: 'ref' },
+  },
 ];

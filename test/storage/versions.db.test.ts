@@ -37,8 +37,10 @@ describe('the device database versions', () => {
     expect(db.verno).toBe(DB_VERSIONS.length);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'assessments',
+      'contacts',
       'outbox',
       'receipts',
+      'residents',
       'settings',
     ]);
     db.close();
@@ -75,6 +77,32 @@ describe('the device database versions', () => {
         lastError: null,
       },
     ]);
+    db.close();
+  });
+
+  it('open a database written by version 2, keeping its assessments, outbox and enrolment', async () => {
+    const name = uniqueName();
+    const v2 = databaseAtVersion(name, 2);
+    await v2.table('assessments').add(assessment('kept', { status: 'finished', finishedAt: 5 }));
+    await v2.table('outbox').add({
+      id: 'kept',
+      revision: 1,
+      state: 'waiting',
+      attempts: 0,
+      nextAttemptAt: 0,
+      queuedAt: 5,
+      lastError: null,
+    });
+    await v2.table('settings').add({ key: 'enrolment', value: 'kept' });
+    v2.close();
+
+    const db = new DoorstepDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.assessments.count()).toBe(1);
+    expect((await new OutboxStore(db).entries()).map((e) => e.id)).toEqual(['kept']);
+    expect(await db.settings.get('enrolment')).toEqual({ key: 'enrolment', value: 'kept' });
+    expect(await db.residents.count()).toBe(0);
     db.close();
   });
 });
