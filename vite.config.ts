@@ -12,9 +12,10 @@ const START_SCREEN = [
   /vite[\\/]preload-helper/,
   /src[\\/](sync|shared)[\\/]/,
   /src[\\/]storage[\\/](?!answer-worker)/,
-  // The domain, but not the question wording or the personas: the start screen shows neither.
-  /src[\\/]domain[\\/](?!bank[\\/](text-|personas-))/,
-  /src[\\/]ui[\\/][\w-]+\.ts$/,
+  // Of the domain, what the start screen uses: the record, its answers and the bank's shape.
+  /src[\\/]domain[\\/](answers|assessment|data-error|interview|resident)\.ts$/,
+  /src[\\/]domain[\\/]bank[\\/](index\.ts|schema\.ts|bank-v1\.json|scale-v1\.json)$/,
+  /src[\\/]ui[\\/](errors|format|progress|services|use-async|use-sync-view|download)\.ts$/,
   /src[\\/]ui[\\/]i18n[\\/](i18n|words)\.ts$/,
   /src[\\/]ui[\\/]components[\\/](DataTable|PageTitle|RecordStatus)\.tsx$/,
 ];
@@ -29,7 +30,11 @@ export default defineConfig({
         // What the start screen needs goes in one chunk beside the entry. Left to itself the
         // bundler makes a small chunk for every set of screens sharing a module, and a dozen
         // separately gzipped files cost about 2 KiB more on the first load.
-        codeSplitting: { groups: [{ name: 'shell', test: inStartScreen }] },
+        codeSplitting: {
+          // Only these modules: their imports go where the bundler puts them by itself (the
+          // domain's index re-exports everything, most of it for later screens).
+          groups: [{ name: 'shell', test: inStartScreen, includeDependenciesRecursively: false }],
+        },
       },
     },
   },

@@ -7,6 +7,7 @@ import { channelAnswerWriter, inThreadAnswerWriter } from '../storage/answer-wri
 import { AssessmentStore } from '../storage/assessment-store.ts';
 import { DoorstepDb, clearDeviceData } from '../storage/db.ts';
 import { OutboxStore } from '../storage/outbox-store.ts';
+import { ResidentStore } from '../storage/resident-store.ts';
 import { SettingsStore } from '../storage/settings-store.ts';
 import { createPwaState } from '../sw/pwa-state.ts';
 import { createSyncClient } from '../sync/client.ts';
@@ -92,6 +93,7 @@ render(
       store,
       answers,
       outbox,
+      residents: new ResidentStore(db),
       settings,
       client,
       sync,

@@ -24,7 +24,8 @@ export const POSTCODE_DISTRICT_PATTERN = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
 
 export const residentSchema = z.strictObject({
   ref: z.string().check(z.regex(RESIDENT_REF_PATTERN)),
-  ageBand: z.enum(AGE_BANDS),
+  /** Null when not asked. */
+  ageBand: z.nullable(z.enum(AGE_BANDS)),
   postcodeDistrict: z.nullable(z.string().check(z.regex(POSTCODE_DISTRICT_PATTERN))),
   language: z.enum(LOCALES),
   createdAt: z.number(),

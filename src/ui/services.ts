@@ -4,6 +4,7 @@ import { useContext } from 'preact/hooks';
 import type { AnswerWriter } from '../storage/answer-writer.ts';
 import type { AssessmentStore } from '../storage/assessment-store.ts';
 import type { OutboxStore } from '../storage/outbox-store.ts';
+import type { ResidentStore } from '../storage/resident-store.ts';
 import type { SettingsStore } from '../storage/settings-store.ts';
 import type { PwaController } from '../sw/pwa-state.ts';
 import type { SyncClient } from '../sync/client.ts';
@@ -14,6 +15,7 @@ export interface Services {
   /** Commits answers as they are given (see storage/answer-writer.ts). */
   readonly answers: AnswerWriter;
   readonly outbox: OutboxStore;
+  readonly residents: ResidentStore;
   readonly settings: SettingsStore;
   readonly client: SyncClient;
   readonly sync: SyncEngine;

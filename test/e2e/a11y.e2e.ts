@@ -20,6 +20,9 @@ import {
   welsh,
   type Texts,
 } from './support/app.ts';
+import { format } from '../../src/ui/i18n/i18n.ts';
+import { planMessages } from '../../src/ui/screens/plan.messages.ts';
+import { progressMessages } from '../../src/ui/screens/progress.messages.ts';
 import { statements } from '../../src/ui/screens/statement.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
@@ -189,7 +192,7 @@ function suite(texts: Texts) {
     await page.goto(`${server.url}/assessments/${later.id}/results`);
     // Found by its address: the date in its name is worded by the browser's own Intl.
     await page.locator(`a[href="/assessments/${later.id}/progress"]`).click();
-    await h1(page, texts.t('progress.title')).waitFor();
+    await h1(page, format(texts.locale, progressMessages[texts.locale].title)).waitFor();
     await page.locator('tr[data-section="skill"]').waitFor();
     await check('progress between two visits', { radios: false });
   });
@@ -203,7 +206,7 @@ function suite(texts: Texts) {
         }),
       })
       .click();
-    await h1(page, texts.t('plan.title')).waitFor();
+    await h1(page, format(texts.locale, planMessages[texts.locale]['plan.title'])).waitFor();
     await page.locator('ol.plan > li').first().waitFor();
     await check('printable plan', { radios: false });
   });

@@ -3,6 +3,7 @@ import { render } from '@testing-library/preact';
 import { inThreadAnswerWriter } from '../../src/storage/answer-writer.ts';
 import { clearDeviceData } from '../../src/storage/db.ts';
 import { OutboxStore } from '../../src/storage/outbox-store.ts';
+import { ResidentStore } from '../../src/storage/resident-store.ts';
 import { SettingsStore } from '../../src/storage/settings-store.ts';
 import { createPwaState } from '../../src/sw/pwa-state.ts';
 import { createSyncClient, type Fetch } from '../../src/sync/client.ts';
@@ -63,6 +64,7 @@ export async function renderApp(
       services={{
         store: device.store,
         answers: inThreadAnswerWriter(device.store),
+        residents: new ResidentStore(device.db),
         outbox,
         settings,
         client,

@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { NEEDS_REVIEW, cy } from '../../src/ui/i18n/cy.ts';
 import { en, type Message, type MessageKey } from '../../src/ui/i18n/en.ts';
 import { initialLocale, translator } from '../../src/ui/i18n/i18n.ts';
+import { NEEDS_REVIEW_CY as newReview, newMessages } from '../../src/ui/screens/new.messages.ts';
+import { NEEDS_REVIEW_CY as planReview, planMessages } from '../../src/ui/screens/plan.messages.ts';
+import {
+  NEEDS_REVIEW_CY as progressReview,
+  progressMessages,
+} from '../../src/ui/screens/progress.messages.ts';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const forms = (message: Message) =>
@@ -43,11 +49,50 @@ describe.each([
   });
 });
 
+describe.each([
+  ['progress', progressMessages, progressReview],
+  ['plan', planMessages, planReview],
+  ['new assessment', newMessages, newReview],
+] as const)("the %s screen's own catalogue", (_, catalogues, review) => {
+  const screenKeys = Object.keys(catalogues.en) as (keyof typeof catalogues.en)[];
+
+  it('has the same keys in Welsh, every text non-empty, the same placeholders', () => {
+    expect(Object.keys(catalogues.cy)).toEqual(screenKeys);
+    for (const key of screenKeys) {
+      const expected = placeholders(forms(catalogues.en[key])[0] ?? '');
+      for (const form of [...forms(catalogues.en[key]), ...forms(catalogues.cy[key])]) {
+        expect(form.trim(), key).not.toBe('');
+        expect(placeholders(form), key).toEqual(expected);
+      }
+    }
+  });
+
+  it('gives each plural message every form of each language, and is Welsh in Welsh', () => {
+    for (const [locale, catalogue] of [
+      ['en', catalogues.en],
+      ['cy', catalogues.cy],
+    ] as const) {
+      const categories = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
+      for (const key of screenKeys) {
+        const message = catalogue[key];
+        if (typeof catalogues.en[key] === 'string') continue;
+        expect(Object.keys(message).sort(), key).toEqual([...categories].sort());
+      }
+    }
+    const same = screenKeys.filter(
+      (k) => JSON.stringify(catalogues.cy[k]) === JSON.stringify(catalogues.en[k]),
+    );
+    // Only a placeholder, or a name the same in both: nothing left in English.
+    const allowed = ['caption', 'plan.caption'];
+    expect(same.filter((k) => !allowed.includes(k))).toEqual([]);
+    for (const key of review as readonly string[]) expect(screenKeys).toContain(key);
+  });
+});
+
 describe('the Welsh catalogue', () => {
   it('is Welsh: no message is left in English, apart from names that are the same in both', () => {
     const sameInBoth = new Set<MessageKey>([
       'app.name',
-      'plan.caption',
       // Welsh and English write these alike.
       'devices.table.person',
       // Only a placeholder: the reason is worded by whoever fills it, in the language shown.

@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   emptyAnswers,
@@ -6,6 +6,7 @@ import {
   type Answers,
   type Assessment,
 } from '../../src/domain/index.ts';
+import { ResidentStore } from '../../src/storage/resident-store.ts';
 import { renderApp } from '../support/render-app.tsx';
 
 afterEach(cleanup);
@@ -91,6 +92,60 @@ describe("a resident's progress", () => {
     fireEvent.click(screen.getByRole('link', { name: 'Start a new visit for LIB-0042' }));
     const reference = await screen.findByLabelText('Resident reference (optional)');
     expect((reference as HTMLInputElement).value).toBe('LIB-0042');
+    expect((screen.getByLabelText('Welsh (Cymraeg)') as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+describe('the resident on the new-assessment form', () => {
+  it('keeps the resident by their reference, with the age band and the postcode district only', async () => {
+    const app = await renderApp('/new');
+    fireEvent.input(await screen.findByLabelText('Resident reference (optional)'), {
+      target: { value: 'HUB-7' },
+    });
+    fireEvent.click(screen.getByLabelText('65 to 74'));
+    fireEvent.input(screen.getByLabelText('Postcode district (optional)'), {
+      target: { value: 'cf10 3at' },
+    });
+    fireEvent.click(screen.getByLabelText('Library'));
+    fireEvent.click(screen.getByRole('button', { name: 'Start assessment' }));
+    const summary = await screen.findByRole('alert');
+    expect(
+      within(summary).getByRole('link', {
+        name: 'Enter only the first part of the postcode, such as CF10',
+      }),
+    ).toBeTruthy();
+    expect(await new ResidentStore(app.db).get('HUB-7')).toBeUndefined();
+
+    fireEvent.input(screen.getByLabelText('Postcode district (optional)'), {
+      target: { value: 'cf10' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Start assessment' }));
+    await screen.findByRole('heading', { level: 1, name: 'Basics' });
+    expect(await new ResidentStore(app.db).get('HUB-7')).toMatchObject({
+      ref: 'HUB-7',
+      ageBand: '65-74',
+      postcodeDistrict: 'CF10',
+      language: 'en',
+    });
+  });
+
+  it('fills a revisit from what the device knows of the resident', async () => {
+    await renderApp('/new?ref=LIB-0042&language=en', async ({ db }) => {
+      await new ResidentStore(db).save({
+        ref: 'LIB-0042',
+        ageBand: '75-plus',
+        postcodeDistrict: 'LL55',
+        language: 'cy',
+        createdAt: 1,
+        updatedAt: 1,
+      });
+    });
+    await waitFor(() =>
+      expect((screen.getByLabelText('75 or over') as HTMLInputElement).checked).toBe(true),
+    );
+    expect((screen.getByLabelText('Postcode district (optional)') as HTMLInputElement).value).toBe(
+      'LL55',
+    );
     expect((screen.getByLabelText('Welsh (Cymraeg)') as HTMLInputElement).checked).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 
 /**
  * The page's h1. When `focusKey` changes (a new screen or step), focus moves here, so
@@ -7,7 +7,8 @@ import { useEffect, useRef } from 'preact/hooks';
 export function PageTitle(props: { children: string; focusKey: string; describedBy?: string }) {
   const { children, focusKey, describedBy } = props;
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  // Before the browser paints or takes the next key: a Tab pressed at once starts from here.
+  useLayoutEffect(() => {
     ref.current?.focus();
   }, [focusKey]);
   // The title follows the words too: switching language changes it without moving focus.

@@ -376,18 +376,6 @@ export const cy = {
   'results.revisit': 'Dechrau ymweliad newydd ar gyfer {who}',
   'results.printablePlan': "Cynllun i'w roi i'r preswylydd, yn yr iaith hon: {language}",
 
-  'plan.title': 'Eich cynllun sgiliau digidol',
-  'plan.caption': '{who}, {date}',
-  'plan.intro':
-    "Dyma'r pethau rydych chi eisiau eu gwneud ar-lein fwyaf, ac y byddai help yn ddefnyddiol gyda nhw. Dechreuwch ar y brig.",
-  'plan.none':
-    "Does dim i'w ychwanegu at eich cynllun heddiw. Gofynnwch i'r person a wnaeth hyn gyda chi am y camau nesaf.",
-  'plan.example': 'Er enghraifft: {example}',
-  'plan.canDo.title': "Beth rydych chi'n gallu ei wneud yn barod",
-  'plan.help.title': 'Ble i gael help',
-  'plan.help.none':
-    'Gofynnwch yn eich llyfrgell neu eich hyb cymunedol am help am ddim i fynd ar-lein.',
-  'plan.print': "Argraffu'r cynllun hwn",
   'plan.back': "Yn ôl i'r canlyniadau",
   'plan.language.en': 'Saesneg',
   'plan.language.cy': 'Cymraeg',
@@ -395,110 +383,16 @@ export const cy = {
   'results.notFinished': "Nid yw'r asesiad hwn wedi'i orffen eto.",
   'results.continue': "Parhau â'r asesiad",
 
-  'progress.title': 'Cynnydd ers yr ymweliad diwethaf',
-  'progress.caption': '{who}, {from} i {to}',
-  'progress.noEarlier':
-    "Does dim asesiad cynharach wedi'i orffen ar gyfer {who} ar y ddyfais hon i'w gymharu ag ef.",
   'progress.link': 'Cynnydd ers yr ymweliad ar {date}',
-  'progress.sections.title': 'Newid ym mhob adran',
-  'progress.sections.intro':
-    "Dim ond cwestiynau a gafodd sgôr ar y ddau ymweliad sy'n cael eu cymharu. Mae diddordeb yn cael ei ddangos ar wahân i sgiliau.",
-  'progress.table.section': 'Adran',
-  'progress.table.gain': 'Newid',
-  'progress.table.basis': 'Yn seiliedig ar',
-  'progress.basis.basics': {
-    zero: "{answered} o {count} cwestiwn wedi'u hateb y ddwy waith",
-    one: "{answered} o {count} cwestiwn wedi'i ateb y ddwy waith",
-    two: "{answered} o {count} gwestiwn wedi'u hateb y ddwy waith",
-    few: "{answered} o {count} chwestiwn wedi'u hateb y ddwy waith",
-    many: "{answered} o {count} chwestiwn wedi'u hateb y ddwy waith",
-    other: "{answered} o {count} cwestiwn wedi'u hateb y ddwy waith",
-  },
-  'progress.basis.blockers': {
-    zero: "{answered} o {count} rhwystr wedi'u hateb y ddwy waith",
-    one: "{answered} o {count} rhwystr wedi'i ateb y ddwy waith",
-    two: "{answered} o {count} rwystr wedi'u hateb y ddwy waith",
-    few: "{answered} o {count} rhwystr wedi'u hateb y ddwy waith",
-    many: "{answered} o {count} rhwystr wedi'u hateb y ddwy waith",
-    other: "{answered} o {count} rhwystr wedi'u hateb y ddwy waith",
-  },
-  'progress.basis.skills': {
-    zero: "{answered} o {count} sgìl wedi'u hateb y ddwy waith",
-    one: "{answered} o {count} sgìl wedi'i ateb y ddwy waith",
-    two: "{answered} o {count} sgìl wedi'u hateb y ddwy waith",
-    few: "{answered} o {count} sgìl wedi'u hateb y ddwy waith",
-    many: "{answered} o {count} sgìl wedi'u hateb y ddwy waith",
-    other: "{answered} o {count} sgìl wedi'u hateb y ddwy waith",
-  },
-  'progress.gain.up': 'I fyny {points} pwynt',
-  'progress.gain.down': 'I lawr {points} pwynt',
-  'progress.gain.same': 'Dim newid',
-  'progress.gain.none': "Dim i'w gymharu",
-  'progress.headline.title': 'Yn gryno',
-  'progress.independent': {
-    zero: '{count} sgìl yn cael eu gwneud heb help erbyn hyn',
-    one: '{count} sgìl yn cael ei wneud heb help erbyn hyn',
-    two: '{count} sgìl yn cael eu gwneud heb help erbyn hyn',
-    few: '{count} sgìl yn cael eu gwneud heb help erbyn hyn',
-    many: '{count} sgìl yn cael eu gwneud heb help erbyn hyn',
-    other: '{count} sgìl yn cael eu gwneud heb help erbyn hyn',
-  },
-  'progress.prioritiesMet': {
-    zero: "{count} blaenoriaeth uchel wedi'u cyflawni",
-    one: "{count} flaenoriaeth uchel wedi'i chyflawni",
-    two: "{count} flaenoriaeth uchel wedi'u cyflawni",
-    few: "{count} blaenoriaeth uchel wedi'u cyflawni",
-    many: "{count} blaenoriaeth uchel wedi'u cyflawni",
-    other: "{count} blaenoriaeth uchel wedi'u cyflawni",
-  },
-  'progress.blockersEased': {
-    zero: '{count} rhwystr wedi lleihau',
-    one: '{count} rhwystr wedi lleihau',
-    two: '{count} rwystr wedi lleihau',
-    few: '{count} rhwystr wedi lleihau',
-    many: '{count} rhwystr wedi lleihau',
-    other: '{count} rhwystr wedi lleihau',
-  },
-  'progress.items':
-    'Atebion a aeth i fyny: {improved}. Atebion a arhosodd yr un fath: {unchanged}. Atebion a aeth i lawr: {declined}.',
-  'progress.declined.title': 'Atebion a aeth i lawr',
-  'progress.declined.intro':
-    "Mae pobl yn aml yn rhoi sgôr is iddyn nhw'u hunain unwaith y byddan nhw'n gwybod mwy am beth mae sgìl yn ei olygu. Mae'n werth siarad am hyn, nid ei guddio.",
-  'progress.declined.item': '{item}: o {before} i {after}',
-  'progress.interest':
-    'Aeth diddordeb i fyny ar gyfer {improved}, arhosodd yr un fath ar gyfer {unchanged} ac aeth i lawr ar gyfer {declined}.',
-  'progress.headings.title': 'Sgiliau fesul pennawd, bryd hynny a nawr',
-  'progress.headings.chartTitle': 'Sgiliau a hyder yn yr ymweliad cynharach ac yn yr un yma',
-  'progress.earlier': 'Ymweliad cynharach',
-  'progress.later': 'Yr ymweliad hwn',
-
-  'help.device':
-    "Cynlluniau benthyg neu roi dyfeisiau, fel banc dyfeisiau cenedlaethol drwy hyb cynhwysiant digidol lleol, a benthyg dyfeisiau o'r llyfrgell.",
-  'help.data-cost':
-    "Tariffau cymdeithasol band eang (mae pobl sy'n cael Credyd Cynhwysol a rhai budd-daliadau eraill yn gymwys), cardiau SIM a data am ddim o fanc data cenedlaethol, a Wi-Fi am ddim yn y llyfrgell.",
-  'help.connectivity':
-    "Gwirwyr darpariaeth, cais o dan y Rhwymedigaeth Gwasanaeth Cyffredinol ar gyfer band eang, dewisiadau eraill fel rhwydwaith symudol neu fand eang di-wifr sefydlog, a defnyddio'r llyfrgell yn y cyfamser.",
-  'help.place':
-    'Lle tawel i fynd ar-lein: y llyfrgell, hyb cymunedol neu sesiwn gyda hyrwyddwr digidol.',
-  'help.skills':
-    'Sesiynau yn y llyfrgell a gyda hyrwyddwyr digidol, cyrsiau sgiliau sylfaenol ar-lein am ddim, a chymwysterau Sgiliau Digidol Hanfodol am ddim (Lloegr).',
-  'help.motivation':
-    "Dechreuwch gyda'r sgiliau mae'r person hwn eisiau eu gwneud fwyaf: y “bachau” yn y cynllun dysgu.",
-  'help.access-needs':
-    "Gosodiadau hygyrchedd ar ddyfeisiau, elusennau sy'n rhoi cymorth technoleg am ddim i bobl anabl, dosbarthiadau ESOL, a chymorth Cymraeg yng Nghymru.",
 } as const satisfies Catalogue;
 
 /**
  * Keys whose Welsh wording a professional translator should check before a council goes live.
  */
 export const NEEDS_REVIEW: readonly MessageKey[] = [
-  'progress.basis.basics',
-  'progress.prioritiesMet',
-  'progress.declined.intro',
   'reason.unknown_item',
   'reason.unsupported_bank_version',
   'new.language.legend',
-  'plan.intro',
   'nav.label',
   'nav.received',
   'sync.indicator.notEnrolled',
@@ -514,10 +408,4 @@ export const NEEDS_REVIEW: readonly MessageKey[] = [
   'results.headings.title',
   'results.headings.heading',
   'results.flag.access-gap',
-  'help.device',
-  'help.data-cost',
-  'help.connectivity',
-  'help.skills',
-  'help.motivation',
-  'help.access-needs',
 ];

@@ -325,17 +325,6 @@ export const en = {
   'results.revisit': 'Start a new visit for {who}',
   'results.printablePlan': 'Plan to give to the resident, in {language}',
 
-  'plan.title': 'Your digital skills plan',
-  'plan.caption': '{who}, {date}',
-  'plan.intro':
-    'These are the things you most want to do online and could do with some help with. Start at the top.',
-  'plan.none':
-    'There is nothing to add to your plan today. Ask the person who did this with you about next steps.',
-  'plan.example': 'For example: {example}',
-  'plan.canDo.title': 'What you can already do',
-  'plan.help.title': 'Where to get help',
-  'plan.help.none': 'Ask at your library or community hub about free help to get online.',
-  'plan.print': 'Print this plan',
   'plan.back': 'Back to the results',
   'plan.language.en': 'English',
   'plan.language.cy': 'Welsh',
@@ -343,73 +332,7 @@ export const en = {
   'results.notFinished': 'This assessment is not finished yet.',
   'results.continue': 'Continue the assessment',
 
-  'progress.title': 'Progress since the last visit',
-  'progress.caption': '{who}, {from} to {to}',
-  'progress.noEarlier':
-    'There is no earlier finished assessment for {who} on this device to compare with.',
   'progress.link': 'Progress since the visit on {date}',
-  'progress.sections.title': 'Change in each section',
-  'progress.sections.intro':
-    'Only questions answered with a score at both visits are compared. Interest is shown apart from skill.',
-  'progress.table.section': 'Section',
-  'progress.table.gain': 'Change',
-  'progress.table.basis': 'Based on',
-  'progress.basis.basics': {
-    one: '{answered} of {count} question answered both times',
-    other: '{answered} of {count} questions answered both times',
-  },
-  'progress.basis.blockers': {
-    one: '{answered} of {count} blocker answered both times',
-    other: '{answered} of {count} blockers answered both times',
-  },
-  'progress.basis.skills': {
-    one: '{answered} of {count} skill answered both times',
-    other: '{answered} of {count} skills answered both times',
-  },
-  'progress.gain.up': 'Up {points} points',
-  'progress.gain.down': 'Down {points} points',
-  'progress.gain.same': 'No change',
-  'progress.gain.none': 'Nothing to compare',
-  'progress.headline.title': 'At a glance',
-  'progress.independent': {
-    one: '{count} skill now done without help',
-    other: '{count} skills now done without help',
-  },
-  'progress.prioritiesMet': {
-    one: '{count} high priority met',
-    other: '{count} high priorities met',
-  },
-  'progress.blockersEased': {
-    one: '{count} blocker eased',
-    other: '{count} blockers eased',
-  },
-  'progress.items':
-    'Answers that went up: {improved}. Stayed the same: {unchanged}. Went down: {declined}.',
-  'progress.declined.title': 'Answers that went down',
-  'progress.declined.intro':
-    'People often rate themselves lower once they know more about what a skill involves. This is worth talking about, not hiding.',
-  'progress.declined.item': '{item}: from {before} to {after}',
-  'progress.interest':
-    'Interest went up for {improved}, stayed the same for {unchanged} and went down for {declined}.',
-  'progress.headings.title': 'Skills by heading, then and now',
-  'progress.headings.chartTitle': 'Skills and confidence at the earlier visit and at this one',
-  'progress.earlier': 'Earlier visit',
-  'progress.later': 'This visit',
-
-  'help.device':
-    'Device loan or donation schemes, such as a national device bank through a local digital inclusion hub, and library device loans.',
-  'help.data-cost':
-    'Broadband social tariffs (people on Universal Credit and some other benefits qualify), free SIM cards and data from a national databank, and free library Wi-Fi.',
-  'help.connectivity':
-    'Coverage checkers, a broadband Universal Service Obligation request, mobile or fixed-wireless alternatives, and library access meanwhile.',
-  'help.place':
-    'A quiet place to get online: the library, a community hub or a digital champion session.',
-  'help.skills':
-    'Library and digital champion sessions, free online basic skills courses, and free Essential Digital Skills qualifications (England).',
-  'help.motivation':
-    'Start from the skills this person wants to do most: their "hooks" in the learning plan.',
-  'help.access-needs':
-    'Device accessibility settings, free disability technology support charities, ESOL classes, and Welsh-language support in Wales.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -32,12 +32,27 @@ function select(message: Message, locale: UiLocale, params: Params | undefined):
   return message[form] ?? message.other;
 }
 
+/** One message in one language, its plural form chosen and its placeholders filled. */
+export function format(locale: UiLocale, message: Message, params?: Params): string {
+  return select(message, locale, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params?.[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
 export function translator(locale: UiLocale, catalogue: Catalogue): Translate {
-  return (key, params) =>
-    select(catalogue[key], locale, params).replace(/\{(\w+)\}/g, (whole, name: string) => {
-      const value = params?.[name];
-      return value === undefined ? whole : String(value);
-    });
+  return (key, params) => format(locale, catalogue[key], params);
+}
+
+/**
+ * A screen's own messages (a catalogue per language that loads with the screen), in the
+ * language shown.
+ */
+export function useScreenMessages<K extends string>(
+  catalogues: Readonly<Record<UiLocale, Readonly<Record<K, Message>>>>,
+): (key: K, params?: Params) => string {
+  const { locale } = useI18n();
+  return (key, params) => format(locale, catalogues[locale][key], params);
 }
 
 /**

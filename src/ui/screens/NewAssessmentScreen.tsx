@@ -1,10 +1,13 @@
 import { useLocation } from 'preact-iso';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
+  AGE_BANDS,
   ISO_DATE_PATTERN,
   RESIDENT_REF_PATTERN,
   VENUES,
   newAssessment,
+  postcodeDistrict,
+  type AgeBand,
   type AssessmentSet,
   type Venue,
 } from '../../domain/index.ts';
@@ -13,13 +16,15 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { Radios } from '../components/Radios.tsx';
 import { failureText } from '../errors.ts';
 import { localIsoDate } from '../format.ts';
-import { UI_LOCALES, useI18n, type UiLocale } from '../i18n/i18n.ts';
+import { UI_LOCALES, useI18n, useScreenMessages, type UiLocale } from '../i18n/i18n.ts';
 import { useServices } from '../services.ts';
+import { newMessages } from './new.messages.ts';
 
 /** Who, where, when and which set: the details asked before the first question. */
 export default function NewAssessmentScreen() {
   const { t, locale } = useI18n();
-  const { store, now, newId } = useServices();
+  const m = useScreenMessages(newMessages);
+  const { store, residents, now, newId } = useServices();
   const { route, query } = useLocation();
   const today = localIsoDate(now());
   // A revisit comes with the resident's details (never their answers): /new?ref=…&language=….
@@ -31,6 +36,19 @@ export default function NewAssessmentScreen() {
   const [language, setLanguage] = useState<UiLocale>(
     query['language'] === 'cy' || query['language'] === 'en' ? query['language'] : locale,
   );
+  const [ageBand, setAgeBand] = useState<AgeBand | undefined>(undefined);
+  const [district, setDistrict] = useState('');
+  // A revisit: what the device knows of the resident fills the form (their answers never do).
+  useEffect(() => {
+    const known = query['ref'];
+    if (!known) return;
+    void residents.get(known).then((resident) => {
+      if (!resident) return;
+      if (resident.ageBand) setAgeBand(resident.ageBand);
+      if (resident.postcodeDistrict) setDistrict(resident.postcodeDistrict);
+      setLanguage(resident.language);
+    });
+  }, [residents]);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saveError, setSaveError] = useState<string | null>(null);
   const errorFor = (field: string) => errors.find((e) => e.field === field)?.message;
@@ -42,6 +60,10 @@ export default function NewAssessmentScreen() {
     if (reference !== '' && !RESIDENT_REF_PATTERN.test(reference)) {
       found.push({ field: 'residentRef', message: t('new.ref.error') });
     }
+    const districtKept = district.trim() === '' ? null : postcodeDistrict(district);
+    if (district.trim() !== '' && districtKept === null) {
+      found.push({ field: 'postcodeDistrict', message: m('new.district.error') });
+    }
     if (!venue) found.push({ field: 'venue', message: t('new.venue.error') });
     if (!isRealPastDate(date, today)) found.push({ field: 'date', message: t('new.date.error') });
     setErrors(found);
@@ -51,6 +73,17 @@ export default function NewAssessmentScreen() {
       { id: newId(), now: now() },
     );
     try {
+      if (reference !== '') {
+        const known = await residents.get(reference);
+        await residents.save({
+          ref: reference,
+          ageBand: ageBand ?? known?.ageBand ?? null,
+          postcodeDistrict: districtKept ?? known?.postcodeDistrict ?? null,
+          language,
+          createdAt: known?.createdAt ?? now(),
+          updatedAt: now(),
+        });
+      }
       await store.create(assessment);
       route(`/assessments/${assessment.id}/1`);
     } catch (error) {
@@ -94,6 +127,44 @@ export default function NewAssessmentScreen() {
             }
             aria-invalid={errorFor('residentRef') ? true : undefined}
             onInput={(e) => setRef(e.currentTarget.value)}
+          />
+        </div>
+        <Radios
+          name="ageBand"
+          legend={m('new.age.legend')}
+          hint={m('new.age.hint')}
+          options={AGE_BANDS.map((band) => ({ value: band, label: m(`new.age.${band}`) }))}
+          value={ageBand}
+          onChange={(v) => setAgeBand(v as AgeBand)}
+        />
+        <div class={errorFor('postcodeDistrict') ? 'form-group form-group-error' : 'form-group'}>
+          <label class="label" for="postcodeDistrict">
+            {m('new.district.label')}
+          </label>
+          <p class="hint" id="postcodeDistrict-hint">
+            {m('new.district.hint')}
+          </p>
+          {errorFor('postcodeDistrict') && (
+            <p class="error-message" id="postcodeDistrict-error">
+              {errorFor('postcodeDistrict')}
+            </p>
+          )}
+          <input
+            class="input input-short"
+            id="postcodeDistrict"
+            name="postcodeDistrict"
+            type="text"
+            autocomplete="off"
+            spellcheck={false}
+            maxLength={8}
+            value={district}
+            aria-describedby={
+              errorFor('postcodeDistrict')
+                ? 'postcodeDistrict-hint postcodeDistrict-error'
+                : 'postcodeDistrict-hint'
+            }
+            aria-invalid={errorFor('postcodeDistrict') ? true : undefined}
+            onInput={(e) => setDistrict(e.currentTarget.value)}
           />
         </div>
         <Radios

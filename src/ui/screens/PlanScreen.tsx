@@ -14,11 +14,13 @@ import {
   LANGUAGE_TAG,
   loadTranslator,
   useI18n,
+  useScreenMessages,
   type I18n,
   type UiLocale,
 } from '../i18n/i18n.ts';
 import { loadWords, useWords } from '../i18n/words.ts';
 import { useAsync } from '../use-async.ts';
+import { planMessages } from './plan.messages.ts';
 
 /**
  * The learning plan to print and give to the resident, in the language they chose when the
@@ -34,6 +36,7 @@ export default function PlanScreen({ id }: { id: string }) {
 function Plan({ assessment }: { assessment: Assessment }) {
   const app = useI18n();
   const { t } = app;
+  const m = useScreenMessages(planMessages);
   const language: UiLocale = assessment.language ?? app.locale;
   const theirs = useAsync(async (): Promise<I18n> => {
     if (language === app.locale) return app;
@@ -58,7 +61,7 @@ function Plan({ assessment }: { assessment: Assessment }) {
       )}
       <div class="button-group no-print">
         <button type="button" class="button" onClick={() => window.print()}>
-          {t('plan.print')}
+          {m('plan.print')}
         </button>
         <a class="link-button" href={`/assessments/${assessment.id}/results`}>
           {t('plan.back')}
@@ -71,6 +74,7 @@ function Plan({ assessment }: { assessment: Assessment }) {
 /** In the resident's language: everything here reads its text from the context around it. */
 function PlanContent({ assessment }: { assessment: Assessment }) {
   const { t, locale } = useI18n();
+  const m = useScreenMessages(planMessages);
   const words = useWords();
   const scores = useMemo(() => scoreAssessment(assessment.answers, bankV1, scaleV1), [assessment]);
   const signposts = signpostsFor(scores.flags);
@@ -85,17 +89,17 @@ function PlanContent({ assessment }: { assessment: Assessment }) {
   return (
     <>
       <p class="caption">
-        {t('plan.caption', {
+        {m('plan.caption', {
           who: assessment.residentRef ?? t('home.anonymous'),
           date: formatIsoDate(assessment.date, locale),
         })}
       </p>
-      <PageTitle focusKey="plan">{t('plan.title')}</PageTitle>
+      <PageTitle focusKey="plan">{m('plan.title')}</PageTitle>
       {scores.plan.length === 0 ? (
-        <p>{t('plan.none')}</p>
+        <p>{m('plan.none')}</p>
       ) : (
         <>
-          <p>{t('plan.intro')}</p>
+          <p>{m('plan.intro')}</p>
           <ol class="plan">
             {scores.plan.map((p) => {
               const { label, example } = words.skill(p.skillId);
@@ -103,7 +107,7 @@ function PlanContent({ assessment }: { assessment: Assessment }) {
                 <li key={p.skillId} data-skill={p.skillId}>
                   <span class="plan-skill">{label}</span>
                   <br />
-                  <span class="hint">{t('plan.example', { example })}</span>
+                  <span class="hint">{m('plan.example', { example })}</span>
                 </li>
               );
             })}
@@ -112,7 +116,7 @@ function PlanContent({ assessment }: { assessment: Assessment }) {
       )}
       {canDo.length > 0 && (
         <>
-          <h2>{t('plan.canDo.title')}</h2>
+          <h2>{m('plan.canDo.title')}</h2>
           <ul class="plan-can-do">
             {canDo.map((id) => (
               <li key={id}>{words.skill(id).label}</li>
@@ -120,13 +124,13 @@ function PlanContent({ assessment }: { assessment: Assessment }) {
           </ul>
         </>
       )}
-      <h2>{t('plan.help.title')}</h2>
+      <h2>{m('plan.help.title')}</h2>
       {signposts.length === 0 ? (
-        <p>{t('plan.help.none')}</p>
+        <p>{m('plan.help.none')}</p>
       ) : (
         <ul>
           {signposts.map((s) => (
-            <li key={s}>{t(`help.${s}`)}</li>
+            <li key={s}>{m(`help.${s}`)}</li>
           ))}
         </ul>
       )}

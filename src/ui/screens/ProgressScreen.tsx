@@ -12,12 +12,12 @@ import { HeadingChart } from '../components/HeadingChart.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StoredAssessment } from '../components/StoredAssessment.tsx';
 import { formatIsoDate } from '../format.ts';
-import type { MessageKey } from '../i18n/en.ts';
-import { useI18n, type Translate } from '../i18n/i18n.ts';
+import { useI18n, useScreenMessages, type Params } from '../i18n/i18n.ts';
 import { useWords, type Words } from '../i18n/words.ts';
 import { useServices } from '../services.ts';
 import { useAsync } from '../use-async.ts';
 import { previousVisit } from '../visits.ts';
+import { progressMessages, type ProgressKey } from './progress.messages.ts';
 
 /**
  * A resident's progress since their previous visit on this device: the same reference, the
@@ -30,6 +30,7 @@ export default function ProgressScreen({ id }: { id: string }) {
 
 function WithEarlier({ later }: { later: Assessment }) {
   const { t } = useI18n();
+  const m = useScreenMessages(progressMessages);
   const { store } = useServices();
   const words = useWords();
   const all = useAsync(() => store.list(), [store]);
@@ -39,8 +40,8 @@ function WithEarlier({ later }: { later: Assessment }) {
   if (!earlier) {
     return (
       <>
-        <PageTitle focusKey="no-progress">{t('progress.title')}</PageTitle>
-        <p>{t('progress.noEarlier', { who: later.residentRef ?? t('home.anonymous') })}</p>
+        <PageTitle focusKey="no-progress">{m('title')}</PageTitle>
+        <p>{m('noEarlier', { who: later.residentRef ?? t('home.anonymous') })}</p>
         <a href={`/assessments/${later.id}/results`}>{t('plan.back')}</a>
       </>
     );
@@ -48,16 +49,17 @@ function WithEarlier({ later }: { later: Assessment }) {
   return <Progress earlier={earlier} later={later} words={words} />;
 }
 
-const BASIS: Record<Facet, MessageKey> = {
-  basics: 'progress.basis.basics',
-  blockers: 'progress.basis.blockers',
-  skill: 'progress.basis.skills',
-  interest: 'progress.basis.skills',
+const BASIS: Record<Facet, ProgressKey> = {
+  basics: 'basis.basics',
+  blockers: 'basis.blockers',
+  skill: 'basis.skills',
+  interest: 'basis.skills',
 };
 
 function Progress(props: { earlier: Assessment; later: Assessment; words: Words }) {
   const { earlier, later, words } = props;
   const { t, locale } = useI18n();
+  const m = useScreenMessages(progressMessages);
   const progress = progressBetween(earlier.answers, later.answers, bankV1, scaleV1);
   const before = scoreAssessment(earlier.answers, bankV1, scaleV1);
   const after = scoreAssessment(later.answers, bankV1, scaleV1);
@@ -72,31 +74,25 @@ function Progress(props: { earlier: Assessment; later: Assessment; words: Words 
   return (
     <>
       <p class="caption">
-        {t('progress.caption', {
+        {m('caption', {
           who: later.residentRef ?? t('home.anonymous'),
           from: formatIsoDate(earlier.date, locale),
           to: formatIsoDate(later.date, locale),
         })}
       </p>
-      <PageTitle focusKey="progress">{t('progress.title')}</PageTitle>
+      <PageTitle focusKey="progress">{m('title')}</PageTitle>
 
       <section aria-labelledby="progress-sections">
-        <h2 id="progress-sections">{t('progress.sections.title')}</h2>
-        <p>{t('progress.sections.intro')}</p>
-        <DataTable
-          columns={[
-            t('progress.table.section'),
-            t('progress.table.gain'),
-            t('progress.table.basis'),
-          ]}
-        >
+        <h2 id="progress-sections">{m('sections.title')}</h2>
+        <p>{m('sections.intro')}</p>
+        <DataTable columns={[m('table.section'), m('table.gain'), m('table.basis')]}>
           {(['basics', 'blockers', 'skill', 'interest'] as const).map((facet) => {
             const s = progress.sections[facet];
             return (
               <tr key={facet} data-section={facet}>
                 <th scope="row">{t(`section.${facet}`)}</th>
-                <td>{gainText(t, s)}</td>
-                <td>{t(BASIS[facet], { answered: s.paired, count: s.total })}</td>
+                <td>{gainText(m, s)}</td>
+                <td>{m(BASIS[facet], { answered: s.paired, count: s.total })}</td>
               </tr>
             );
           })}
@@ -104,22 +100,22 @@ function Progress(props: { earlier: Assessment; later: Assessment; words: Words 
       </section>
 
       <section aria-labelledby="progress-headline">
-        <h2 id="progress-headline">{t('progress.headline.title')}</h2>
+        <h2 id="progress-headline">{m('headline.title')}</h2>
         <ul class="progress-counts">
           <Count
-            label={t('progress.independent', { count: progress.nowIndependent.length })}
+            label={m('independent', { count: progress.nowIndependent.length })}
             items={progress.nowIndependent.map(skill)}
           />
           <Count
-            label={t('progress.prioritiesMet', { count: progress.prioritiesMet.length })}
+            label={m('prioritiesMet', { count: progress.prioritiesMet.length })}
             items={progress.prioritiesMet.map(skill)}
           />
           <Count
-            label={t('progress.blockersEased', { count: progress.blockersEased.length })}
+            label={m('blockersEased', { count: progress.blockersEased.length })}
             items={progress.blockersEased.map(words.item)}
           />
           <li>
-            {t('progress.items', {
+            {m('items', {
               improved: count('improved'),
               unchanged: count('unchanged'),
               declined: count('declined'),
@@ -128,12 +124,12 @@ function Progress(props: { earlier: Assessment; later: Assessment; words: Words 
         </ul>
         {declined.length > 0 && (
           <>
-            <h3>{t('progress.declined.title')}</h3>
-            <p class="hint">{t('progress.declined.intro')}</p>
+            <h3>{m('declined.title')}</h3>
+            <p class="hint">{m('declined.intro')}</p>
             <ul>
               {declined.map((c) => (
                 <li key={`${c.facet}-${c.itemId}`}>
-                  {t('progress.declined.item', {
+                  {m('declined.item', {
                     item: c.facet === 'skill' ? skill(c.itemId) : words.item(c.itemId),
                     before: c.before,
                     after: c.after,
@@ -145,7 +141,7 @@ function Progress(props: { earlier: Assessment; later: Assessment; words: Words 
         )}
         <h3>{t('section.interest')}</h3>
         <p>
-          {t('progress.interest', {
+          {m('interest', {
             improved: progress.sections.interest.improved,
             unchanged: progress.sections.interest.unchanged,
             declined: progress.sections.interest.declined,
@@ -154,11 +150,10 @@ function Progress(props: { earlier: Assessment; later: Assessment; words: Words 
       </section>
 
       <section aria-labelledby="progress-headings">
-        <h2 id="progress-headings">{t('progress.headings.title')}</h2>
+        <h2 id="progress-headings">{m('headings.title')}</h2>
         <figure class="figure">
           <figcaption>
-            {t('progress.headings.chartTitle')}{' '}
-            <span class="hint">{t('results.headings.chartNote')}</span>
+            {m('headings.chartTitle')} <span class="hint">{t('results.headings.chartNote')}</span>
           </figcaption>
           <HeadingChart
             rows={bankV1.headings.map((h) => ({
@@ -167,17 +162,12 @@ function Progress(props: { earlier: Assessment; later: Assessment; words: Words 
               first: headingScore(before, h.id),
               second: headingScore(after, h.id),
             }))}
-            firstLabel={t('progress.earlier')}
-            secondLabel={t('progress.later')}
+            firstLabel={m('earlier')}
+            secondLabel={m('later')}
           />
         </figure>
         <DataTable
-          columns={[
-            t('results.headings.heading'),
-            t('progress.earlier'),
-            t('progress.later'),
-            t('progress.table.gain'),
-          ]}
+          columns={[t('results.headings.heading'), m('earlier'), m('later'), m('table.gain')]}
           labelledBy="progress-headings"
         >
           {progress.headings.map((h) => (
@@ -185,7 +175,7 @@ function Progress(props: { earlier: Assessment; later: Assessment; words: Words 
               <th scope="row">{words.heading(h.headingId)}</th>
               <td>{headingScore(before, h.headingId) ?? t('results.headings.notScored')}</td>
               <td>{headingScore(after, h.headingId) ?? t('results.headings.notScored')}</td>
-              <td>{gainText(t, h.skill)}</td>
+              <td>{gainText(m, h.skill)}</td>
             </tr>
           ))}
         </DataTable>
@@ -215,9 +205,9 @@ function Count({ label, items }: { label: string; items: readonly string[] }) {
   );
 }
 
-function gainText(t: Translate, s: PairedGain): string {
-  if (s.gain === null) return t('progress.gain.none');
-  if (s.gain > 0) return t('progress.gain.up', { points: s.gain });
-  if (s.gain < 0) return t('progress.gain.down', { points: -s.gain });
-  return t('progress.gain.same');
+function gainText(m: (key: ProgressKey, params?: Params) => string, s: PairedGain): string {
+  if (s.gain === null) return m('gain.none');
+  if (s.gain > 0) return m('gain.up', { points: s.gain });
+  if (s.gain < 0) return m('gain.down', { points: -s.gain });
+  return m('gain.same');
 }

@@ -13,11 +13,12 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { StoredAssessment } from '../components/StoredAssessment.tsx';
 import { formatIsoDate } from '../format.ts';
 import type { MessageKey } from '../i18n/en.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { useI18n, useScreenMessages } from '../i18n/i18n.ts';
 import { useWords, type Words } from '../i18n/words.ts';
 import { useServices } from '../services.ts';
 import { useAsync } from '../use-async.ts';
 import { previousVisit } from '../visits.ts';
+import { planMessages } from './plan.messages.ts';
 
 /** The profile and learning plan, computed on the device from the stored answers. */
 export default function ResultsScreen({ id }: { id: string }) {
@@ -53,6 +54,7 @@ function Results({ assessment }: { assessment: Assessment }) {
 
 function Profile({ assessment, words }: { assessment: Assessment; words: Words }) {
   const { t, locale } = useI18n();
+  const m = useScreenMessages(planMessages);
   const scores = scoreAssessment(assessment.answers, bankV1, scaleV1);
   const itemText = words.item;
   const skillLabel = (id: string) => words.skill(id).label;
@@ -118,7 +120,7 @@ function Profile({ assessment, words }: { assessment: Assessment; words: Words }
             <h3>{t('results.help.title')}</h3>
             <ul>
               {signposts.map((s) => (
-                <li key={s}>{t(`help.${s}`)}</li>
+                <li key={s}>{m(`help.${s}`)}</li>
               ))}
             </ul>
           </>
