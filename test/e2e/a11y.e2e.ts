@@ -21,6 +21,7 @@ import {
   type Texts,
 } from './support/app.ts';
 import { format } from '../../src/ui/i18n/i18n.ts';
+import { newMessages } from '../../src/ui/screens/new.messages.ts';
 import { planMessages } from '../../src/ui/screens/plan.messages.ts';
 import { progressMessages } from '../../src/ui/screens/progress.messages.ts';
 import { statements } from '../../src/ui/screens/statement.ts';
@@ -113,6 +114,15 @@ function suite(texts: Texts) {
     // The summary takes focus so that a screen reader announces it.
     assert.equal(await summary.evaluate((el) => el === document.activeElement), true);
     await check('new assessment form with errors', { radios: true });
+
+    // Consent to follow-up reveals the name and contact fields.
+    await page
+      .getByLabel(format(texts.locale, newMessages[texts.locale]['new.followUp.label']), {
+        exact: true,
+      })
+      .check();
+    await page.locator('#contactName').waitFor();
+    await check('new assessment form with contact details', { radios: true });
   });
 
   test('interview steps: basics, blockers, a heading with answers, review', async () => {

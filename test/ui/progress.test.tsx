@@ -149,3 +149,54 @@ describe('the resident on the new-assessment form', () => {
     expect((screen.getByLabelText('Welsh (Cymraeg)') as HTMLInputElement).checked).toBe(true);
   });
 });
+
+describe('contact details for follow-up', () => {
+  it('keeps a name and contact only when the resident agrees, apart from the resident record', async () => {
+    const app = await renderApp('/new');
+    fireEvent.click(
+      await screen.findByLabelText('The resident agrees to be contacted to follow up'),
+    );
+    fireEvent.click(screen.getByLabelText('Library'));
+    fireEvent.click(screen.getByRole('button', { name: 'Start assessment' }));
+    const summary = await screen.findByRole('alert');
+    expect(
+      within(summary)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual([
+      'Enter a resident reference to keep contact details with it',
+      'Enter the name to contact',
+      'Enter a phone number or email address',
+    ]);
+
+    fireEvent.input(screen.getByLabelText('Resident reference (optional)'), {
+      target: { value: 'HUB-9' },
+    });
+    fireEvent.input(screen.getByLabelText('Name'), { target: { value: 'Megan' } });
+    fireEvent.input(screen.getByLabelText('Phone number or email address'), {
+      target: { value: '07700 900123' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Start assessment' }));
+    await screen.findByRole('heading', { level: 1, name: 'Basics' });
+    const residents = new ResidentStore(app.db);
+    expect(await residents.contact('HUB-9')).toMatchObject({
+      name: 'Megan',
+      contact: '07700 900123',
+    });
+    expect(JSON.stringify(await residents.get('HUB-9'))).not.toContain('Megan');
+    const stored = await app.store.list();
+    expect(JSON.stringify(stored)).not.toContain('Megan');
+  });
+
+  it('keeps nothing of the kind without consent', async () => {
+    const app = await renderApp('/new');
+    fireEvent.input(await screen.findByLabelText('Resident reference (optional)'), {
+      target: { value: 'HUB-10' },
+    });
+    expect(screen.queryByLabelText('Name')).toBeNull();
+    fireEvent.click(screen.getByLabelText('Library'));
+    fireEvent.click(screen.getByRole('button', { name: 'Start assessment' }));
+    await screen.findByRole('heading', { level: 1, name: 'Basics' });
+    expect(await new ResidentStore(app.db).contact('HUB-10')).toBeUndefined();
+  });
+});

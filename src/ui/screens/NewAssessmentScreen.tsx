@@ -14,6 +14,7 @@ import {
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Radios } from '../components/Radios.tsx';
+import { TextField } from '../components/TextField.tsx';
 import { failureText } from '../errors.ts';
 import { localIsoDate } from '../format.ts';
 import { UI_LOCALES, useI18n, useScreenMessages, type UiLocale } from '../i18n/i18n.ts';
@@ -38,6 +39,10 @@ export default function NewAssessmentScreen() {
   );
   const [ageBand, setAgeBand] = useState<AgeBand | undefined>(undefined);
   const [district, setDistrict] = useState('');
+  // Names and contact details only with consent to follow-up, and kept apart (ResidentStore).
+  const [followUp, setFollowUp] = useState(false);
+  const [contactName, setContactName] = useState('');
+  const [contactDetail, setContactDetail] = useState('');
   // A revisit: what the device knows of the resident fills the form (their answers never do).
   useEffect(() => {
     const known = query['ref'];
@@ -64,6 +69,16 @@ export default function NewAssessmentScreen() {
     if (district.trim() !== '' && districtKept === null) {
       found.push({ field: 'postcodeDistrict', message: m('new.district.error') });
     }
+    if (followUp) {
+      if (reference === '')
+        found.push({ field: 'residentRef', message: m('new.contact.needsRef') });
+      if (contactName.trim() === '') {
+        found.push({ field: 'contactName', message: m('new.contact.name.error') });
+      }
+      if (contactDetail.trim() === '') {
+        found.push({ field: 'contactDetail', message: m('new.contact.detail.error') });
+      }
+    }
     if (!venue) found.push({ field: 'venue', message: t('new.venue.error') });
     if (!isRealPastDate(date, today)) found.push({ field: 'date', message: t('new.date.error') });
     setErrors(found);
@@ -83,6 +98,13 @@ export default function NewAssessmentScreen() {
           createdAt: known?.createdAt ?? now(),
           updatedAt: now(),
         });
+        if (followUp) {
+          await residents.setContact(reference, {
+            name: contactName.trim(),
+            contact: contactDetail.trim(),
+            consentAt: now(),
+          });
+        }
       }
       await store.create(assessment);
       route(`/assessments/${assessment.id}/1`);
@@ -137,36 +159,53 @@ export default function NewAssessmentScreen() {
           value={ageBand}
           onChange={(v) => setAgeBand(v as AgeBand)}
         />
-        <div class={errorFor('postcodeDistrict') ? 'form-group form-group-error' : 'form-group'}>
-          <label class="label" for="postcodeDistrict">
-            {m('new.district.label')}
-          </label>
-          <p class="hint" id="postcodeDistrict-hint">
-            {m('new.district.hint')}
+        <TextField
+          id="postcodeDistrict"
+          label={m('new.district.label')}
+          hint={m('new.district.hint')}
+          error={errorFor('postcodeDistrict')}
+          value={district}
+          onInput={setDistrict}
+          maxLength={8}
+          short
+        />
+        <div class="form-group">
+          <div class="checkbox">
+            <input
+              type="checkbox"
+              id="followUp"
+              checked={followUp}
+              aria-describedby="followUp-hint"
+              onChange={(e) => setFollowUp(e.currentTarget.checked)}
+            />
+            <label for="followUp">{m('new.followUp.label')}</label>
+          </div>
+          <p class="hint" id="followUp-hint">
+            {m('new.followUp.hint')}
           </p>
-          {errorFor('postcodeDistrict') && (
-            <p class="error-message" id="postcodeDistrict-error">
-              {errorFor('postcodeDistrict')}
-            </p>
-          )}
-          <input
-            class="input input-short"
-            id="postcodeDistrict"
-            name="postcodeDistrict"
-            type="text"
-            autocomplete="off"
-            spellcheck={false}
-            maxLength={8}
-            value={district}
-            aria-describedby={
-              errorFor('postcodeDistrict')
-                ? 'postcodeDistrict-hint postcodeDistrict-error'
-                : 'postcodeDistrict-hint'
-            }
-            aria-invalid={errorFor('postcodeDistrict') ? true : undefined}
-            onInput={(e) => setDistrict(e.currentTarget.value)}
-          />
         </div>
+        {followUp && (
+          <>
+            <TextField
+              id="contactName"
+              label={m('new.contact.name')}
+              error={errorFor('contactName')}
+              value={contactName}
+              onInput={setContactName}
+              maxLength={200}
+              autocomplete="name"
+            />
+            <TextField
+              id="contactDetail"
+              label={m('new.contact.detail')}
+              hint={m('new.contact.detail.hint')}
+              error={errorFor('contactDetail')}
+              value={contactDetail}
+              onInput={setContactDetail}
+              maxLength={200}
+            />
+          </>
+        )}
         <Radios
           name="venue"
           legend={t('new.venue.legend')}

@@ -18,6 +18,15 @@ const en = {
   'new.district.label': 'Postcode district (optional)',
   'new.district.hint': 'Only the first part of the postcode, such as CF10. Not the full address.',
   'new.district.error': 'Enter only the first part of the postcode, such as CF10',
+  'new.followUp.label': 'The resident agrees to be contacted to follow up',
+  'new.followUp.hint':
+    'Only then are a name and a contact detail kept, on this device and apart from the answers.',
+  'new.contact.name': 'Name',
+  'new.contact.detail': 'Phone number or email address',
+  'new.contact.detail.hint': 'How the resident would like to be contacted.',
+  'new.contact.name.error': 'Enter the name to contact',
+  'new.contact.detail.error': 'Enter a phone number or email address',
+  'new.contact.needsRef': 'Enter a resident reference to keep contact details with it',
 } as const;
 
 export type NewKey = keyof typeof en;
@@ -35,9 +44,18 @@ const cy: Readonly<Record<NewKey, Message>> = {
   'new.district.label': 'Ardal cod post (dewisol)',
   'new.district.hint': 'Dim ond rhan gyntaf y cod post, fel CF10. Nid y cyfeiriad llawn.',
   'new.district.error': 'Rhowch ran gyntaf y cod post yn unig, fel CF10',
+  'new.followUp.label': "Mae'r preswylydd yn cytuno i rywun gysylltu ag ef neu hi i ddilyn i fyny",
+  'new.followUp.hint':
+    "Dim ond wedyn y caiff enw a manylion cyswllt eu cadw, ar y ddyfais hon ac ar wahân i'r atebion.",
+  'new.contact.name': 'Enw',
+  'new.contact.detail': 'Rhif ffôn neu gyfeiriad e-bost',
+  'new.contact.detail.hint': "Sut yr hoffai'r preswylydd i rywun gysylltu.",
+  'new.contact.name.error': 'Rhowch yr enw i gysylltu ag ef',
+  'new.contact.detail.error': 'Rhowch rif ffôn neu gyfeiriad e-bost',
+  'new.contact.needsRef': 'Rhowch gyfeirnod preswylydd i gadw manylion cyswllt gydag ef',
 };
 
 export const newMessages = { en, cy } as const;
 
 /** Welsh a professional translator should check before go-live. */
-export const NEEDS_REVIEW_CY: readonly NewKey[] = [];
+export const NEEDS_REVIEW_CY: readonly NewKey[] = ['new.followUp.label', 'new.contact.name.error'];
