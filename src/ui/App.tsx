@@ -43,6 +43,8 @@ export function App({ services, language }: { services: Services; language: Star
     // switch happens in one step and nothing on the screen moves or is lost.
     const [t] = await Promise.all([loadTranslator(locale), loadWords(locale).catch(() => null)]);
     language.remember?.(locale);
+    // With the words, not a frame later: a screen reader must never read Welsh as English.
+    document.documentElement.lang = LANGUAGE_TAG[locale];
     setCurrent({ locale, t });
   }, []);
   const i18n: I18n = useMemo(() => ({ ...current, setLocale }), [current, setLocale]);
