@@ -10,7 +10,7 @@ export class DataError extends Error {
 }
 
 /** The parts of a zod issue that say what is wrong (zod/mini's own message is "Invalid input"). */
-interface Issue {
+export interface Issue {
   readonly path: readonly PropertyKey[];
   readonly message: string;
   readonly code?: string;

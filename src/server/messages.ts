@@ -3,23 +3,11 @@
 // (render). Each language writes whole sentences, one per plural form where a count decides the
 // wording: nothing here joins the two languages' fragments. Logs and the OpenAPI document stay
 // English; CSV column headers are data and stay as they are.
+import type { Issue } from '../domain/index.ts';
 import type { Language } from './language.ts';
 
-/** The parts of a zod issue that say what is wrong (as domain/data-error.ts reads them). */
-export interface Issue {
-  readonly path: readonly PropertyKey[];
-  readonly message: string;
-  readonly code?: string;
-  readonly expected?: string;
-  readonly input?: unknown;
-  readonly keys?: readonly string[];
-  readonly values?: readonly unknown[];
-  readonly pattern?: string;
-  readonly minimum?: unknown;
-  readonly maximum?: unknown;
-  readonly exact?: boolean;
-  readonly errors?: readonly (readonly Issue[])[];
-}
+/** The parts of a zod issue that say what is wrong, as the domain reads them. */
+export type { Issue };
 
 type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { readonly other: string };
 const pluralRules = { en: new Intl.PluralRules('en'), cy: new Intl.PluralRules('cy') };
