@@ -6,6 +6,8 @@ import * as z from 'zod/mini';
 import { FACETS, answerSchema, emptyAnswers, type Facet } from './answers.ts';
 import { LOCALES, type Bank, type Locale } from './bank/schema.ts';
 import { ASSESSMENT_SETS, type AssessmentSet } from './interview.ts';
+import { isIsoDate } from './iso-date.ts';
+import { MAX_OUTCOMES, outcomeSchema } from './outcomes.ts';
 
 export const VENUES = ['library', 'home-visit', 'community-hub', 'other'] as const;
 export type Venue = (typeof VENUES)[number];
@@ -15,15 +17,10 @@ export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
 
 /** Pseudonymous references such as "LIB-0042": letters, digits and a few separators. */
 export const RESIDENT_REF_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._/-]{0,39}$/;
-export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+export { ISO_DATE_PATTERN, isIsoDate } from './iso-date.ts';
 
-/** A real calendar date in ISO form (2025-02-30 has the right shape but is not a date). */
-export function isIsoDate(value: string): boolean {
-  if (!ISO_DATE_PATTERN.test(value)) return false;
-  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+/** A programme or venue name, e.g. "Library drop-in, spring" or "Central Library". */
+export const tagSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
 
 const facetAnswers = z.record(z.string().check(z.regex(/^[A-Z]{1,2}\d{1,2}$/)), answerSchema);
 
@@ -37,6 +34,15 @@ export const assessmentSchema = z.strictObject({
   set: z.enum(ASSESSMENT_SETS),
   /** The language the resident chose for their plan (absent on records made before it was asked). */
   language: z.optional(z.enum(LOCALES)),
+  /** The programme this visit belongs to, for the council's cohort figures. */
+  programme: z.optional(tagSchema),
+  /** Where it took place, by name ("Central Library"); `venue` is the kind of place. */
+  venueName: z.optional(tagSchema),
+  /**
+   * What the resident has done since, recorded by the worker with its date. Adding one to a
+   * finished assessment makes a new revision, which is sent like any other.
+   */
+  outcomes: z.optional(z.array(outcomeSchema).check(z.maxLength(MAX_OUTCOMES))),
   answers: z.strictObject({
     basics: facetAnswers,
     blockers: facetAnswers,
@@ -61,6 +67,8 @@ export interface NewAssessmentInput {
   readonly date: string;
   readonly set: AssessmentSet;
   readonly language: Locale;
+  readonly programme?: string | undefined;
+  readonly venueName?: string | undefined;
 }
 
 /** Ids and time come from the caller: the domain has no clock and no randomness. */
@@ -77,6 +85,8 @@ export function newAssessment(
     date: input.date,
     set: input.set,
     language: input.language,
+    ...(input.programme ? { programme: input.programme } : {}),
+    ...(input.venueName ? { venueName: input.venueName } : {}),
     answers: emptyAnswers(),
     status: 'in-progress',
     step: 0,

@@ -7,6 +7,8 @@ export * from './interview.ts';
 export * from './scoring.ts';
 export * from './baselines.ts';
 export * from './cohort.ts';
+export * from './outcomes.ts';
 export * from './progress.ts';
+export * from './directory.ts';
 export * from './resident.ts';
 export * from './signposting.ts';

@@ -12,6 +12,8 @@ const STATUS: Readonly<Record<ReasonCode, number>> = {
   invalid_json: 400,
   invalid_request: 400,
   enrolment_code_invalid: 400,
+  invalid_baselines: 400,
+  baseline_too_small: 422,
   unauthenticated: 401,
   token_revoked: 401,
   forbidden: 403,
@@ -33,6 +35,8 @@ export class ApiError extends Error {
     readonly code: ReasonCode,
     /** What the person is told, put into words in the language of the reply. */
     readonly text: Message,
+    /** Each problem with a file or form, already in words (lines name items and rows). */
+    readonly problems?: readonly string[],
   ) {
     super(render('en', text)); // for logs, which stay English
     this.name = 'ApiError';
@@ -42,7 +46,13 @@ export class ApiError extends Error {
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: ApiError) {
   const language = speakTo(request, reply);
-  const body: ErrorBody = { error: { code: error.code, message: render(language, error.text) } };
+  const body: ErrorBody = {
+    error: {
+      code: error.code,
+      message: render(language, error.text),
+      ...(error.problems ? { problems: [...error.problems] } : {}),
+    },
+  };
   return reply.code(error.status).type('application/json; charset=utf-8').send(body);
 }
 

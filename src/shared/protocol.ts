@@ -3,7 +3,16 @@
  * with these schemas; the server publishes them as its OpenAPI document.
  */
 import * as z from 'zod/mini';
-import { ASSESSMENT_SETS, VENUES, assessmentSchema } from '../domain/index.ts';
+import {
+  ASSESSMENT_SETS,
+  PERIODS,
+  VENUES,
+  assessmentSchema,
+  baselineSchema,
+  directorySchema,
+  outcomeTypeSchema,
+  tagSchema,
+} from '../domain/index.ts';
 
 /** Bumped on any change a client must know about. A server answers other versions with 426. */
 export const PROTOCOL_VERSION = 1;
@@ -25,6 +34,8 @@ export const REASON_CODES = [
   'forbidden',
   'not_found',
   'enrolment_code_invalid',
+  'invalid_baselines',
+  'baseline_too_small',
   'internal_error',
   // One record of a push
   'invalid_record',
@@ -46,7 +57,12 @@ export function messageLanguageOf(contentLanguage: string | null): MessageLangua
 }
 
 export const errorBodySchema = z.object({
-  error: z.object({ code: z.enum(REASON_CODES), message: z.string() }),
+  error: z.object({
+    code: z.enum(REASON_CODES),
+    message: z.string(),
+    /** One line per problem, where a file or a form had several (an import, for example). */
+    problems: z.optional(z.array(z.string())),
+  }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
@@ -174,6 +190,92 @@ export const assessmentListResponseSchema = z.object({
 });
 
 export const healthResponseSchema = z.object({ status: z.literal('ok') });
+
+// ---------------------------------------------------------------------------------------------
+// Residents over time, programmes and the organisation's own settings.
+
+/** GET /api/residents/:ref/assessments: one resident's received assessments, earliest first. */
+export const residentHistoryResponseSchema = z.object({
+  assessments: z.array(assessmentSchema),
+});
+
+/** What an organisation sets for itself; devices keep a copy for offline use. */
+export const organisationSettingsSchema = z.strictObject({
+  /** Figures about fewer people than this are suppressed. */
+  minGroup: z.number().check(z.int(), z.minimum(2), z.maximum(100)),
+  /** Outcome kinds it records beside the built-in ones. */
+  outcomeTypes: z
+    .array(outcomeTypeSchema)
+    .check(
+      z.maxLength(50),
+      z.refine((l) => new Set(l.map((t) => t.id)).size === l.length, 'an id is used twice'),
+    ),
+  /** Its own places to get help; null for the national suggestions. */
+  directory: z.nullable(directorySchema),
+});
+
+/** GET /api/programmes: the programmes the organisation's assessments are tagged with. */
+export const programmeSummarySchema = z.object({
+  /** Empty string: assessments with no programme. */
+  programme: z.string(),
+  assessments: z.number(),
+  residents: z.number(),
+  venueNames: z.array(z.string()),
+  firstDate: z.string(),
+  lastDate: z.string(),
+});
+export const programmeListResponseSchema = z.object({
+  programmes: z.array(programmeSummarySchema),
+});
+
+/** GET /api/cohort?programme=&venueName=&from=&to=: what the dashboard computes its figures from. */
+export const cohortQuerySchema = z.strictObject({
+  programme: z.optional(z.string().check(z.maxLength(80))),
+  venueName: z.optional(tagSchema),
+  from: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+  to: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/))),
+});
+export const cohortRecordSchema = z.object({
+  id: z.string(),
+  residentRef: z.nullable(z.string()),
+  date: z.string(),
+  answers: assessmentSchema.shape.answers,
+  outcomes: z.array(z.object({ type: z.string(), date: z.string() })),
+});
+export const cohortResponseSchema = z.object({
+  minGroup: z.number(),
+  records: z.array(cohortRecordSchema),
+});
+
+/** GET /api/outcomes.csv?period=: counts per programme, period and kind. */
+export const outcomeExportQuerySchema = z.strictObject({
+  period: z.optional(z.enum(PERIODS)),
+  programme: z.optional(z.string().check(z.maxLength(80))),
+});
+
+/** Baselines the organisation holds besides the illustrative ones shipped with the app. */
+export const baselineListResponseSchema = z.object({ baselines: z.array(baselineSchema) });
+/** POST /api/baselines: a file's text, JSON or CSV (layout in the README); all or nothing. */
+export const baselineImportRequestSchema = z.strictObject({
+  format: z.enum(['json', 'csv']),
+  content: z.string().check(z.minLength(1), z.maxLength(512 * 1024)),
+});
+/** POST /api/baselines/from-programme: the programme's first visits as a local-cohort baseline. */
+export const cohortBaselineRequestSchema = z.strictObject({
+  programme: z.string().check(z.maxLength(80)),
+  name: z.strictObject({ en: tagSchema, cy: tagSchema }),
+});
+
+export type ResidentHistoryResponse = z.infer<typeof residentHistoryResponseSchema>;
+export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
+export type ProgrammeSummary = z.infer<typeof programmeSummarySchema>;
+export type ProgrammeListResponse = z.infer<typeof programmeListResponseSchema>;
+export type CohortQuery = z.infer<typeof cohortQuerySchema>;
+export type CohortRecord = z.infer<typeof cohortRecordSchema>;
+export type CohortResponse = z.infer<typeof cohortResponseSchema>;
+export type BaselineListResponse = z.infer<typeof baselineListResponseSchema>;
+export type BaselineImportRequest = z.infer<typeof baselineImportRequestSchema>;
+export type CohortBaselineRequest = z.infer<typeof cohortBaselineRequestSchema>;
 
 export type Organisation = z.infer<typeof organisationSchema>;
 export type Person = z.infer<typeof personSchema>;

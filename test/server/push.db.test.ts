@@ -64,6 +64,9 @@ describeEachDatabase('pushing assessments', ({ use }) => {
           personId: worker.person.id,
           receivedAt: now,
           firstReceivedAt: now,
+          // Read from the payload by the database itself.
+          residentRef: 'LIB-0042',
+          programme: '',
         },
       ]);
     });

@@ -11,6 +11,7 @@ import {
   check,
   foreignKey,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -19,7 +20,13 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { Assessment, AssessmentScores } from '../../domain/index.ts';
+import type {
+  Assessment,
+  AssessmentScores,
+  Baseline,
+  Directory,
+  OutcomeType,
+} from '../../domain/index.ts';
 import { ROLES, type Role } from '../../shared/protocol.ts';
 
 /**
@@ -32,11 +39,21 @@ export type StoredScores = Pick<AssessmentScores, 'sections' | 'plan'>;
 const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
 const time = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
-export const organisations = pgTable('organisations', {
-  id: uuid('id').primaryKey(),
-  name: text('name').notNull(),
-  createdAt: time('created_at').notNull(),
-});
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    createdAt: time('created_at').notNull(),
+    /** Figures about fewer people than this are suppressed. */
+    minGroup: integer('min_group').notNull().default(5),
+    /** Outcome kinds the organisation adds to the built-in ones. */
+    outcomeTypes: jsonb('outcome_types').$type<OutcomeType[]>().notNull().default([]),
+    /** Its own services directory; null for the national suggestions. */
+    directory: jsonb('directory').$type<Directory>(),
+  },
+  (t) => [check('organisations_min_group_check', sql`${t.minGroup} between 2 and 100`)],
+);
 
 export const people = pgTable(
   'people',
@@ -132,9 +149,17 @@ export const assessments = pgTable(
     /** When the revision held now was received. */
     receivedAt: time('received_at').notNull(),
     firstReceivedAt: time('first_received_at').notNull(),
+    /** Read from the payload by the database, for looking up a resident's visits. */
+    residentRef: text('resident_ref').generatedAlwaysAs(sql`payload->>'residentRef'`),
+    /** Read from the payload by the database: '' for none, so it groups like any programme. */
+    programme: text('programme')
+      .notNull()
+      .generatedAlwaysAs(sql`coalesce(payload->>'programme', '')`),
   },
   (t) => [
     primaryKey({ name: 'assessments_pkey', columns: [t.organisationId, t.id] }),
+    index('assessments_resident_ref_idx').on(t.organisationId, t.residentRef),
+    index('assessments_programme_idx').on(t.organisationId, t.programme),
     foreignKey({
       name: 'assessments_device_fk',
       columns: [t.organisationId, t.deviceId],
@@ -171,4 +196,18 @@ export const assessmentHistory = pgTable(
       foreignColumns: [assessments.organisationId, assessments.id],
     }),
   ],
+);
+
+/** Baselines an organisation imported or made from a programme; illustrative ones ship in the app. */
+export const baselines = pgTable(
+  'baselines',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    id: text('id').notNull(),
+    payload: jsonb('payload').$type<Baseline>().notNull(),
+    createdAt: time('created_at').notNull(),
+  },
+  (t) => [primaryKey({ name: 'baselines_pkey', columns: [t.organisationId, t.id] })],
 );

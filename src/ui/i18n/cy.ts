@@ -49,6 +49,9 @@ export const cy = {
   'reason.not_found': "Doedd y gweinydd ddim yn gallu dod o hyd i'r hyn y gofynnwyd amdano.",
   'reason.enrolment_code_invalid':
     "Nid yw'r cod hwnnw'n ddilys. Efallai ei fod wedi cael ei ddefnyddio'n barod neu wedi dod i ben. Gofynnwch am un newydd.",
+  'reason.invalid_baselines': "Doedd dim modd mewnforio'r ffeil. Ni newidiwyd dim.",
+  'reason.baseline_too_small':
+    "Mae rhy ychydig o drigolion wedi cael ymweliad cyntaf yn y rhaglen hon i wneud llinell sylfaen.",
   'reason.internal_error':
     "Aeth rhywbeth o'i le ar y gweinydd. Bydd Doorstep yn rhoi cynnig arall arni yn nes ymlaen.",
   'reason.invalid_record': 'Doedd y gweinydd ddim yn gallu darllen yr asesiad hwn.',

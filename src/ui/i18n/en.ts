@@ -39,6 +39,9 @@ export const en = {
   'reason.not_found': 'The server could not find what was asked for.',
   'reason.enrolment_code_invalid':
     'That code is not valid. It may have been used already or run out. Ask for a new one.',
+  'reason.invalid_baselines': 'The file could not be imported. Nothing was changed.',
+  'reason.baseline_too_small':
+    'Too few residents have had a first visit in this programme to make a baseline.',
   'reason.internal_error': 'Something went wrong on the server. Doorstep will try again later.',
   'reason.invalid_record': 'The server could not read this assessment.',
   'reason.unknown_field': 'The assessment holds details the server does not know.',
