@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The build made by `npm run test:e2e` before the tests run. */
-export const DIST_E2E = path.join(REPO_ROOT, 'dist-e2e');
+/** The build made by `npm run test:e2e` before the tests run (DOORSTEP_DIST_E2E names another). */
+export const DIST_E2E = path.resolve(REPO_ROOT, process.env['DOORSTEP_DIST_E2E'] ?? 'dist-e2e');
 
 /** `vite build --outDir <outDir>`, with DOORSTEP_BUILD_ID set when a build id is given. */
 export function viteBuild(outDir: string, buildId?: string): Promise<void> {
