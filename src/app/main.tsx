@@ -6,12 +6,13 @@ import { render } from 'preact';
 import { channelAnswerWriter, inThreadAnswerWriter } from '../storage/answer-writer.ts';
 import { AssessmentStore } from '../storage/assessment-store.ts';
 import { DoorstepDb, clearDeviceData } from '../storage/db.ts';
+import type { HistoryStore } from '../storage/history-store.ts';
+import type { OrganisationStore } from '../storage/organisation-store.ts';
 import { OutboxStore } from '../storage/outbox-store.ts';
 import { ResidentStore } from '../storage/resident-store.ts';
 import { SettingsStore } from '../storage/settings-store.ts';
 import { createPwaState } from '../sw/pwa-state.ts';
 import { createSyncClient } from '../sync/client.ts';
-import { drainOutbox } from '../sync/drain.ts';
 import { createSyncEngine } from '../sync/engine.ts';
 import { signOut } from '../sync/sign-out.ts';
 import { App } from '../ui/App.tsx';
@@ -37,6 +38,15 @@ const answers =
     : inThreadAnswerWriter(store);
 const outbox = new OutboxStore(db);
 const settings = new SettingsStore(db);
+// Read only by screens loaded later, and by the refresh after a sync: not in the first download.
+let historyStore: Promise<HistoryStore> | undefined;
+const history = () =>
+  (historyStore ??= import('../storage/history-store.ts').then((m) => new m.HistoryStore(db)));
+let organisationStore: Promise<OrganisationStore> | undefined;
+const organisation = () =>
+  (organisationStore ??= import('../storage/organisation-store.ts').then(
+    (m) => new m.OrganisationStore(db),
+  ));
 // The language chosen on this device before, else the device's own. Only its messages load.
 const LANGUAGE_KEY = 'doorstep.language';
 const storedLanguage = (() => {
@@ -59,8 +69,10 @@ const sync = createSyncEngine({
   now,
   setTimer: (run, ms) => setTimeout(run, ms),
   clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-  drain: (onSending) =>
-    drainOutbox({
+  drain: async (onSending) => {
+    // Loaded after the first screen is drawn (the service worker keeps it for offline use).
+    const { drainOutbox } = await import('../sync/drain.ts');
+    const outcome = await drainOutbox({
       outbox,
       assessments: store,
       client,
@@ -68,7 +80,18 @@ const sync = createSyncEngine({
       now,
       random: Math.random,
       onSending,
-    }),
+    });
+    // Enrolled and nothing failed: bring the organisation's settings up to date for offline use.
+    // A failure leaves the last copy in place and must not hide how the sending went.
+    if (outcome.kind === 'done') {
+      await import('../sync/organisation.ts')
+        .then(async ({ refreshOrganisation }) =>
+          refreshOrganisation({ client, settings, organisation: await organisation() }),
+        )
+        .catch(() => null);
+    }
+    return outcome;
+  },
 });
 const pwa = createPwaState();
 
@@ -94,7 +117,9 @@ render(
       answers,
       outbox,
       residents: new ResidentStore(db),
+      history,
       settings,
+      organisation,
       client,
       sync,
       now,

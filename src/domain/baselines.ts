@@ -91,6 +91,51 @@ export function compareWithBaseline(
   return { sections, headings };
 }
 
+/**
+ * Two baselines side by side, `ours` in the place of the person: a cohort's mean values (from
+ * baselineFromCohort) against a persona or another cohort. Items either leaves out (too few
+ * people scored them) are left out of the comparison, so no suppressed value leaks into it.
+ */
+export function compareBaselines(ours: Baseline, theirs: Baseline, bank: Bank): BaselineComparison {
+  const items = itemsOf(bank);
+  const sections = Object.fromEntries(
+    FACETS.map((facet) => [
+      facet,
+      comparedValues(ours.values[facet], theirs.values[facet], items[facet]),
+    ]),
+  ) as Record<Facet, ComparedScore>;
+  const headings = bank.headings.map((heading) => {
+    const ids = heading.skills.map((s) => s.id);
+    return {
+      headingId: heading.id,
+      skill: comparedValues(ours.values.skill, theirs.values.skill, ids),
+      interest: comparedValues(ours.values.interest, theirs.values.interest, ids),
+    };
+  });
+  return { sections, headings };
+}
+
+function comparedValues(
+  ours: Readonly<Record<string, number>>,
+  theirs: Readonly<Record<string, number>>,
+  ids: readonly string[],
+): ComparedScore {
+  let common = 0;
+  let mine = 0;
+  let other = 0;
+  for (const id of ids) {
+    const a = ours[id];
+    const b = theirs[id];
+    if (a !== undefined && b !== undefined) {
+      common += 1;
+      mine += a;
+      other += b;
+    }
+  }
+  const percent = (sum: number) => (common === 0 ? null : Math.round((100 * sum) / (4 * common)));
+  return { person: percent(mine), baseline: percent(other), common };
+}
+
 export interface Match {
   readonly baselineId: string;
   /** Mean absolute difference per common item, 0–4 (smaller is closer). */

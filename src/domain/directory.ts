@@ -23,12 +23,10 @@ export const serviceSchema = z.strictObject({
 });
 export type Service = z.infer<typeof serviceSchema>;
 
-export const directorySchema = z
-  .array(serviceSchema)
-  .check(
-    z.maxLength(MAX_SERVICES),
-    z.refine((list) => new Set(list.map((s) => s.id)).size === list.length, 'an id is used twice'),
-  );
+export const directorySchema = z.array(serviceSchema).check(
+  z.maxLength(MAX_SERVICES),
+  z.refine((list) => new Set(list.map((s) => s.id)).size === list.length, 'an id is used twice'),
+);
 export type Directory = z.infer<typeof directorySchema>;
 
 /** The services for these needs, in directory order, each once. */

@@ -7,6 +7,8 @@ export * from './interview.ts';
 export * from './scoring.ts';
 export * from './baselines.ts';
 export * from './cohort.ts';
+export * from './compact-answers.ts';
+export * from './outcome-counts.ts';
 export * from './outcomes.ts';
 export * from './progress.ts';
 export * from './directory.ts';

@@ -53,6 +53,17 @@ const en = {
     'coordinator for a new one.',
   'enrolment.adminOnly': 'Only an administrator can enrol an administrator.',
 
+  'resident.invalidRef':
+    'A resident reference is 1 to 40 letters, digits, spaces or . _ / -, starting with a letter or digit.',
+  'settings.invalid': "The organisation's settings are not valid. Nothing was changed.",
+  'baselines.invalid': 'The baselines file has problems, listed below. Nothing was imported.',
+  'baselines.tooSmall': ({ residents, minGroup }: { residents: number; minGroup: number }) =>
+    byCount('en', residents, {
+      one: `The programme has first visits of ${residents} resident, fewer than the ${minGroup} a figure needs. No baseline was made.`,
+      other: `The programme has first visits of ${residents} residents, fewer than the ${minGroup} a figure needs. No baseline was made.`,
+    }),
+  'baselines.notFound': 'Your organisation has no baseline with this id.',
+
   'record.idMismatch': (p: {
     recordId: string;
     recordRevision: number;
@@ -159,6 +170,19 @@ const cy: Catalogue = {
     "ddefnyddio'n barod neu wedi dod i ben: gofynnwch i'ch cydlynydd am un newydd.",
   'enrolment.adminOnly': "Dim ond gweinyddwr sy'n gallu cofrestru gweinyddwr.",
 
+  'resident.invalidRef':
+    'Mae cyfeirnod preswylydd yn 1 i 40 o lythrennau, digidau, bylchau neu . _ / -, gan ddechrau â llythyren neu ddigid.',
+  'settings.invalid': "Nid yw gosodiadau'r sefydliad yn ddilys. Ni newidiwyd dim.",
+  'baselines.invalid':
+    "Mae problemau gyda'r ffeil llinellau sylfaen, wedi'u rhestru isod. Ni fewnforiwyd dim.",
+  'baselines.tooSmall': ({ residents, minGroup }) =>
+    byCount('cy', residents, {
+      zero: `Mae gan y rhaglen ymweliadau cyntaf ${residents} o breswylwyr, llai na'r ${minGroup} sydd eu hangen ar ffigur. Ni wnaed llinell sylfaen.`,
+      one: `Mae gan y rhaglen ymweliad cyntaf ${residents} preswylydd, llai na'r ${minGroup} sydd eu hangen ar ffigur. Ni wnaed llinell sylfaen.`,
+      other: `Mae gan y rhaglen ymweliadau cyntaf ${residents} o breswylwyr, llai na'r ${minGroup} sydd eu hangen ar ffigur. Ni wnaed llinell sylfaen.`,
+    }),
+  'baselines.notFound': "Nid oes gan eich sefydliad linell sylfaen gyda'r id hwn.",
+
   'record.idMismatch': (p) =>
     `Mae'r cofnod yn nodi id "${p.recordId}", diwygiad ${p.recordRevision}, ond mae gan yr ` +
     `asesiad sydd ynddo id "${p.assessmentId}", diwygiad ${p.assessmentRevision}.`,
@@ -232,6 +256,11 @@ export const needsReview: readonly MessageId[] = [
   'access.unrecognised',
   'access.signedOut',
   'enrolment.codeInvalid',
+  'resident.invalidRef',
+  'settings.invalid',
+  'baselines.invalid',
+  'baselines.tooSmall',
+  'baselines.notFound',
   'record.idMismatch',
   'record.unsupportedVersion',
   'record.outOfScale',

@@ -8,6 +8,7 @@ import {
   describeIssues,
   type Answer,
   type Assessment,
+  type Outcome,
   type QuestionRef,
 } from '../domain/index.ts';
 import type { DoorstepDb } from './db.ts';
@@ -148,6 +149,33 @@ export class AssessmentStore {
       await this.db.outbox.put(outboxEntry(id, finished.revision, this.clock()));
       return finished;
     });
+  }
+
+  /**
+   * Replace the outcomes recorded since a finished assessment, as a new revision queued for the
+   * server in the same transaction: a record it already received is sent again, and the server
+   * keeps the higher revision.
+   */
+  async setOutcomes(id: string, outcomes: readonly Outcome[]): Promise<Assessment> {
+    const next = await this.db.transaction('rw', this.db.assessments, this.db.outbox, async () => {
+      const stored = await this.get(id);
+      if (!stored) throw new StoreError('not-found', `No assessment ${id} on this device`);
+      if (!stored.ok) throw new StoreError('damaged', `Assessment ${id} could not be read`);
+      if (stored.assessment.status !== 'finished') {
+        // Outcomes follow a finished assessment; the screens offer them on no other.
+        throw new StoreError('invalid', `Assessment ${id} is not finished yet`);
+      }
+      const changed = this.validated(
+        this.edited(stored.assessment, (a) => {
+          a.outcomes = outcomes.map((o) => ({ type: o.type, date: o.date }));
+        }),
+      );
+      await this.db.assessments.put(changed);
+      await this.db.outbox.put(outboxEntry(id, changed.revision, this.clock()));
+      return changed;
+    });
+    this.remember(next);
+    return next;
   }
 
   private async change(id: string, edit: (a: Assessment) => void): Promise<Assessment> {

@@ -12,6 +12,7 @@ export class DoorstepDb extends Dexie {
   readonly settings!: Table<unknown, string>;
   readonly residents!: Table<unknown, string>;
   readonly contacts!: Table<unknown, string>;
+  readonly history!: Table<unknown, string>;
 
   constructor(name: string = DEFAULT_DB_NAME) {
     // Strict durability makes Chromium flush each commit to disk, so an answer that was

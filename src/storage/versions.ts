@@ -53,4 +53,10 @@ export const DB_VERSIONS: readonly DbVersion[] = [
     version: 3,
     stores: { residents: 'ref', contacts: 'ref' },
   },
+  {
+    // A resident's earlier visits fetched from the server, read-only and kept apart from the
+    // assessments made here, so that they are never sent back or listed as this device's own.
+    version: 4,
+    stores: { history: 'id, residentRef' },
+  },
 ];

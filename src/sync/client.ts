@@ -28,6 +28,8 @@ export class ApiError extends Error {
     readonly status: number,
     /** The language `message` is in. */
     readonly language: MessageLanguage = 'en',
+    /** One line per problem, where the server found several (a file import, for example). */
+    readonly problems: readonly string[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -51,6 +53,8 @@ export interface SyncClient {
   revokeSelf(token: string): Promise<void>;
   get<T>(token: string, path: string, schema: z.ZodMiniType<T>): Promise<T>;
   post<T>(token: string, path: string, body: unknown, schema: z.ZodMiniType<T>): Promise<T>;
+  put<T>(token: string, path: string, body: unknown, schema: z.ZodMiniType<T>): Promise<T>;
+  delete(token: string, path: string): Promise<void>;
   download(token: string, path: string): Promise<Blob>;
 }
 
@@ -124,6 +128,12 @@ export function createSyncClient(
     async post(token, path, body, schema) {
       return json(await call(path, { method: 'POST', body: JSON.stringify(body) }, token), schema);
     },
+    async put(token, path, body, schema) {
+      return json(await call(path, { method: 'PUT', body: JSON.stringify(body) }, token), schema);
+    },
+    async delete(token, path) {
+      await call(path, { method: 'DELETE' }, token);
+    },
     async download(token, path) {
       return (await call(path, { method: 'GET' }, token)).blob();
     },
@@ -142,9 +152,9 @@ export async function gzip(text: string): Promise<Uint8Array<ArrayBuffer> | null
 async function errorFrom(response: Response): Promise<ApiError> {
   const body = errorBodySchema.safeParse(await response.json().catch(() => undefined));
   if (body.success) {
-    const { code, message } = body.data.error;
+    const { code, message, problems } = body.data.error;
     const language = messageLanguageOf(response.headers.get('content-language'));
-    return new ApiError(code, message, response.status, language);
+    return new ApiError(code, message, response.status, language, problems);
   }
   // A proxy or captive portal answered instead of Doorstep's server.
   return new ApiError(

@@ -25,6 +25,8 @@ const SyncScreen = lazy(() => import('./screens/SyncScreen.tsx'));
 const EnrolScreen = lazy(() => import('./screens/EnrolScreen.tsx'));
 const ReceivedScreen = lazy(() => import('./screens/ReceivedScreen.tsx'));
 const DevicesScreen = lazy(() => import('./screens/DevicesScreen.tsx'));
+// The dashboard, baselines and organisation settings, in one chunk.
+const CoordinatorScreens = lazy(() => import('./screens/CoordinatorScreens.tsx'));
 const PlanScreen = lazy(() => import('./screens/PlanScreen.tsx'));
 const ProgressScreen = lazy(() => import('./screens/ProgressScreen.tsx'));
 const AccessibilityScreen = lazy(() => import('./screens/AccessibilityScreen.tsx'));
@@ -95,6 +97,9 @@ function Shell() {
               <Route path="/enrol" component={EnrolScreen} />
               <Route path="/received" component={ReceivedScreen} />
               <Route path="/devices" component={DevicesScreen} />
+              <Route path="/dashboard" component={CoordinatorScreens} />
+              <Route path="/baselines" component={CoordinatorScreens} />
+              <Route path="/organisation" component={CoordinatorScreens} />
               <Route path="/accessibility" component={AccessibilityScreen} />
               <Route path="/assessments/:id/results" component={ResultsScreen} />
               <Route path="/assessments/:id/plan" component={PlanScreen} />
@@ -132,7 +137,10 @@ function LanguageSwitch() {
   );
 }
 
-/** Coordinators and administrators see what their organisation received, and its devices. */
+/**
+ * Coordinators and administrators see what their organisation received, its devices, its
+ * figures, its baselines and its settings.
+ */
 function CoordinatorLinks() {
   const { t } = useI18n();
   const view = useSyncView();
@@ -142,6 +150,9 @@ function CoordinatorLinks() {
     <>
       <a href="/received">{t('nav.received')}</a>
       <a href="/devices">{t('nav.devices')}</a>
+      <a href="/dashboard">{t('nav.dashboard')}</a>
+      <a href="/baselines">{t('nav.baselines')}</a>
+      <a href="/organisation">{t('nav.organisation')}</a>
     </>
   );
 }

@@ -3,6 +3,8 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { AnswerWriter } from '../storage/answer-writer.ts';
 import type { AssessmentStore } from '../storage/assessment-store.ts';
+import type { HistoryStore } from '../storage/history-store.ts';
+import type { OrganisationStore } from '../storage/organisation-store.ts';
 import type { OutboxStore } from '../storage/outbox-store.ts';
 import type { ResidentStore } from '../storage/resident-store.ts';
 import type { SettingsStore } from '../storage/settings-store.ts';
@@ -16,7 +18,11 @@ export interface Services {
   readonly answers: AnswerWriter;
   readonly outbox: OutboxStore;
   readonly residents: ResidentStore;
+  /** Residents' earlier visits fetched from the server, read-only; loaded when first needed. */
+  readonly history: () => Promise<HistoryStore>;
   readonly settings: SettingsStore;
+  /** The organisation's settings and baselines kept for offline use, loaded when first needed. */
+  readonly organisation: () => Promise<OrganisationStore>;
   readonly client: SyncClient;
   readonly sync: SyncEngine;
   /** Milliseconds since the epoch. */

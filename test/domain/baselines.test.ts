@@ -7,6 +7,7 @@ import {
   baselineFromCohort,
   bankV1,
   closestBaselines,
+  compareBaselines,
   compareWithBaseline,
   DataError,
   loadBaselines,
@@ -106,5 +107,29 @@ describe('baselines', () => {
     // GS01 by 5 people: (1 + 2 + 3 + 4 + 4) / 5 = 2.8. GS02 by only 4: left out.
     expect(baseline.values.skill).toEqual({ GS01: 2.8 });
     expect(baseline.provenance).toBe('local-cohort');
+  });
+
+  it('compares a cohort mean with another baseline on the items both have', () => {
+    const cohort: Baseline = {
+      ...flat('cohort', 0),
+      provenance: 'local-cohort',
+      // GS01 mean 2.5, GS02 mean 1.5; GS03 left out (too few people scored it).
+      values: { basics: { B1: 3 }, blockers: {}, skill: { GS01: 2.5, GS02: 1.5 }, interest: {} },
+    };
+    const result = compareBaselines(cohort, flat('ones', 1), bankV1);
+    // Common skills: GS01, GS02. Cohort 100 × 4 / 8 = 50; baseline 100 × 2 / 8 = 25.
+    expect(result.sections.skill).toEqual({ person: 50, baseline: 25, common: 2 });
+    expect(result.headings.find((h) => h.headingId === 'getting-started')?.skill).toEqual({
+      person: 50,
+      baseline: 25,
+      common: 2,
+    });
+    expect(result.headings.find((h) => h.headingId === 'communicating')?.skill).toEqual({
+      person: null,
+      baseline: null,
+      common: 0,
+    });
+    // The other baseline has no basics: nothing in common there.
+    expect(result.sections.basics).toEqual({ person: null, baseline: null, common: 0 });
   });
 });

@@ -3,7 +3,13 @@
 // for the profile, gain only for people with two or more visits, and every figure about fewer
 // people than the threshold suppressed.
 import { describe, expect, it } from 'vitest';
-import { bankV1, cohortFigures, scaleV1, type ResidentVisits } from '../../src/domain/index.ts';
+import {
+  bankV1,
+  cohortFigures,
+  residentsOf,
+  scaleV1,
+  type ResidentVisits,
+} from '../../src/domain/index.ts';
 import { scenario } from './builders.ts';
 
 const visits = (...answers: ReturnType<typeof scenario>[]) => answers.map((s) => s.answers);
@@ -116,5 +122,19 @@ describe('cohort figures', () => {
     expect(tiny.residents).toEqual({ n: 4, suppressed: true });
     expect(tiny.assessments).toEqual({ n: 4, suppressed: true });
     expect(tiny.profile.basics).toEqual({ n: 4, suppressed: true });
+  });
+
+  it('groups records into people by reference, visits by date; no reference, a person alone', () => {
+    const a = scenario().basics('B1', 0).answers;
+    const b = scenario().basics('B1', 4).answers;
+    const people = residentsOf([
+      { id: 'x2', residentRef: 'R1', date: '2026-03-01', answers: b },
+      { id: 'x3', residentRef: null, date: '2026-01-01', answers: a },
+      { id: 'x1', residentRef: 'R1', date: '2026-01-15', answers: a },
+      { id: 'x4', residentRef: null, date: '2026-01-01', answers: b },
+    ]);
+    expect(people.map((p) => p.residentId)).toEqual(['R1', 'assessment:x3', 'assessment:x4']);
+    expect(people[0]?.visits).toEqual([a, b]);
+    expect(people[1]?.visits).toEqual([a]);
   });
 });

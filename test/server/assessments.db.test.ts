@@ -7,11 +7,11 @@ import {
   type Assessment,
   type FacetAnswers,
 } from '../../src/domain/index.ts';
+import { pushResponseSchema } from '../../src/shared/protocol.ts';
 import {
   assessmentListResponseSchema,
-  pushResponseSchema,
   type AssessmentSummary,
-} from '../../src/shared/protocol.ts';
+} from '../../src/shared/council-api.ts';
 import {
   START,
   answersWith,
@@ -21,6 +21,7 @@ import {
   type TestApi,
   type TestDevice,
 } from './support/api.ts';
+import { assessmentsCsv } from '../../src/server/services/assessments-csv.ts';
 import { parseCsv } from './support/csv.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
@@ -138,10 +139,13 @@ describeEachDatabase('received assessments', ({ use }) => {
       'resident_ref',
       'date',
       'venue',
+      'programme',
+      'venue_name',
       'set',
       'language',
       'bank_version',
       'scale_version',
+      'outcomes',
       'B1',
       'B2',
       'B3',
@@ -243,5 +247,60 @@ describeEachDatabase('received assessments', ({ use }) => {
       'OURS-1',
     ]);
     expect(await list(api(), theirCoordinator)).toHaveLength(2);
+  });
+
+  it('exports the programme, venue name and outcomes of each assessment', async () => {
+    const coordinator = await (await api().organisation()).device('coordinator');
+    const tagged = finishedAssessment({
+      programme: 'Library drop-in, spring',
+      venueName: 'Central Library',
+      outcomes: [
+        { type: 'banks-online', date: '2026-05-01' },
+        { type: 'got-device', date: '2026-06-02' },
+      ],
+    });
+    const plain = finishedAssessment();
+    await push(api(), coordinator, tagged, plain);
+    const { records } = await csvOf(api(), coordinator);
+    expect(records.find((r) => r['assessment_id'] === tagged.id)).toMatchObject({
+      programme: 'Library drop-in, spring',
+      venue_name: 'Central Library',
+      outcomes: 'banks-online 2026-05-01; got-device 2026-06-02',
+    });
+    expect(records.find((r) => r['assessment_id'] === plain.id)).toMatchObject({
+      programme: '',
+      venue_name: '',
+      outcomes: '',
+    });
+  });
+
+  it('streams every row once across pages, most recently received first', async () => {
+    const organisation = await api().organisation();
+    const coordinator = await organisation.device('coordinator');
+    // Several received at the same moment, so pages must also order by id.
+    const first = [finishedAssessment(), finishedAssessment(), finishedAssessment()];
+    await push(api(), coordinator, ...first);
+    api().clock.advance(1_000);
+    const later = [finishedAssessment(), finishedAssessment()];
+    await push(api(), coordinator, ...later);
+
+    const chunks: Buffer[] = [];
+    const stream = assessmentsCsv(
+      api().db,
+      organisation.id,
+      (error) => {
+        throw error;
+      },
+      2,
+    );
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+    const [header = [], ...rows] = parseCsv(Buffer.concat(chunks).toString('utf8').slice(1));
+    const ids = rows.map((row) => row[header.indexOf('assessment_id')]);
+    const byIdDesc = (list: Assessment[]) =>
+      list
+        .map((a) => a.id)
+        .sort()
+        .reverse();
+    expect(ids).toEqual([...byIdDesc(later), ...byIdDesc(first)]);
   });
 });

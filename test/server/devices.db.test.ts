@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { deviceListResponseSchema, revokeResponseSchema } from '../../src/shared/protocol.ts';
+import { deviceListResponseSchema, revokeResponseSchema } from '../../src/shared/council-api.ts';
 import { useTestApi } from './support/api.ts';
 import { describeEachDatabase } from './support/databases.ts';
 

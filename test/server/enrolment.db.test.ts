@@ -3,12 +3,11 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { devices, enrolmentCodes } from '../../src/server/db/schema.ts';
+import { enrolResponseSchema, type Role } from '../../src/shared/protocol.ts';
 import {
-  enrolResponseSchema,
   enrolmentCodeResponseSchema,
   type EnrolmentCodeResponse,
-  type Role,
-} from '../../src/shared/protocol.ts';
+} from '../../src/shared/council-api.ts';
 import { deviceHeaders, useTestApi, type TestApi, type TestDevice } from './support/api.ts';
 import { describeEachDatabase } from './support/databases.ts';
 

@@ -63,6 +63,7 @@ const SAMPLES: { readonly [Id in ParameterisedId]: readonly ParamsOf<Id>[] } = {
   'record.unknownItems': COUNTS.map((n) => ({ items: counted(n), bankVersion: 1 })),
   'record.outOfScale': COUNTS.map((n) => ({ answers: counted(n), missing: domain.MISSING })),
   'record.unreadable': [{ issues: assessmentIssues({ date: '2026-02-30', step: undefined }) }],
+  'baselines.tooSmall': [0, 1, 2, 3, 6, 7].map((residents) => ({ residents, minGroup: 5 })),
   'issue.unknownFields': [{ keys: ['colour'] }, { keys: ['colour', 'size'] }],
   'issue.expectedType': [{ expected: 'number' }],
   'issue.expectedValues': [{ values: ['library', 'other'] }],

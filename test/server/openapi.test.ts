@@ -42,6 +42,16 @@ const ROUTES = [
   ['POST', '/api/push', 'device'],
   ['GET', '/api/assessments', 'coordinator'],
   ['GET', '/api/assessments.csv', 'coordinator'],
+  ['GET', '/api/residents/{ref}/assessments', 'device'],
+  ['GET', '/api/programmes', 'coordinator'],
+  ['GET', '/api/cohort', 'coordinator'],
+  ['GET', '/api/outcomes.csv', 'coordinator'],
+  ['GET', '/api/settings', 'device'],
+  ['PUT', '/api/settings', 'coordinator'],
+  ['GET', '/api/baselines', 'device'],
+  ['POST', '/api/baselines', 'coordinator'],
+  ['POST', '/api/baselines/from-programme', 'coordinator'],
+  ['DELETE', '/api/baselines/{id}', 'coordinator'],
 ] as const;
 
 beforeAll(async () => {
@@ -66,7 +76,7 @@ describe('the OpenAPI document', () => {
     );
     expect(documented.sort()).toEqual(ROUTES.map(([m, p]) => `${m.toLowerCase()} ${p}`).sort());
     for (const [method, path] of ROUTES) {
-      const url = path.replace('{id}', ':id');
+      const url = path.replace('{id}', ':id').replace('{ref}', ':ref');
       expect(app.hasRoute({ method, url }), url).toBe(true);
     }
   });
@@ -86,6 +96,17 @@ describe('the OpenAPI document', () => {
     }
     if (access === 'coordinator') expect(statuses).toContain('403');
     if (op.requestBody) expect(statuses).toEqual(expect.arrayContaining(['400', '413']));
+  });
+
+  it('documents the query parameters of the cohort and the outcomes export', () => {
+    const names = (path: string) =>
+      operation('get', path).parameters.flatMap((p) =>
+        typeof p === 'object' && p !== null && 'in' in p && p.in === 'query' && 'name' in p
+          ? [p.name]
+          : [],
+      );
+    expect(names('/api/cohort')).toEqual(['programme', 'venueName', 'from', 'to']);
+    expect(names('/api/outcomes.csv')).toEqual(['period', 'programme']);
   });
 
   it('has unique operation ids', () => {

@@ -182,6 +182,47 @@ describeEachDatabase('pushing assessments', ({ use }) => {
       expect((await history(api())).map((h) => h.revision)).toEqual([1]);
     });
 
+    it('answers pushes that arrive together each for its own records, from its own device', async () => {
+      // More pushes at once than statements run at once, so that they are joined.
+      const organisation = await api().organisation();
+      const other = await api().organisation();
+      const first = await organisation.device('outreach-worker');
+      const second = await organisation.device('outreach-worker');
+      const elsewhere = await other.device('outreach-worker');
+      const workers = [first, second, elsewhere];
+      const sent = Array.from({ length: 30 }, (_, i) => ({
+        worker: workers[i % workers.length] ?? first,
+        batch: [finishedAssessment(), finishedAssessment()],
+      }));
+      // The same id in two organisations is two assessments.
+      const shared = finishedAssessment();
+      sent.push({ worker: first, batch: [shared] }, { worker: elsewhere, batch: [shared] });
+      const answers = await Promise.all(
+        sent.map(({ worker, batch }) =>
+          push(
+            api(),
+            worker,
+            batch.map((a) => record(a)),
+          ),
+        ),
+      );
+      answers.forEach((results, i) => {
+        expect(results.map((r) => (r.status === 'accepted' ? r.receipt.id : r.status))).toEqual(
+          sent[i]?.batch.map((a) => a.id),
+        );
+      });
+      const rows = await stored(api());
+      expect(rows).toHaveLength(2 * 30 + 2);
+      for (const { worker, batch } of sent) {
+        for (const assessment of batch) {
+          const row = rows.find(
+            (r) => r.id === assessment.id && r.organisationId === worker.organisation.id,
+          );
+          expect(row?.deviceId).toBe(worker.device.id);
+        }
+      }
+    });
+
     it('ends with the highest revision when revisions race, each replaced one kept once', async () => {
       const worker = await (await api().organisation()).device('outreach-worker');
       const base = finishedAssessment();

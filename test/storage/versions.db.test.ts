@@ -38,6 +38,7 @@ describe('the device database versions', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'assessments',
       'contacts',
+      'history',
       'outbox',
       'receipts',
       'residents',
@@ -98,11 +99,27 @@ describe('the device database versions', () => {
 
     const db = new DoorstepDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(DB_VERSIONS.length);
     expect(await db.assessments.count()).toBe(1);
     expect((await new OutboxStore(db).entries()).map((e) => e.id)).toEqual(['kept']);
     expect(await db.settings.get('enrolment')).toEqual({ key: 'enrolment', value: 'kept' });
     expect(await db.residents.count()).toBe(0);
+    db.close();
+  });
+
+  it('open a database written by version 3, keeping its residents, with no fetched history yet', async () => {
+    const name = uniqueName();
+    const v3 = databaseAtVersion(name, 3);
+    await v3.table('assessments').add(assessment('kept', { status: 'finished', finishedAt: 5 }));
+    await v3.table('residents').add({ ref: 'LIB-1', createdAt: 1, updatedAt: 1 });
+    v3.close();
+
+    const db = new DoorstepDb(name);
+    await db.open();
+    expect(db.verno).toBe(DB_VERSIONS.length);
+    expect(await db.assessments.count()).toBe(1);
+    expect(await db.residents.get('LIB-1')).toEqual({ ref: 'LIB-1', createdAt: 1, updatedAt: 1 });
+    expect(await db.history.count()).toBe(0);
     db.close();
   });
 });

@@ -2,8 +2,10 @@
 import { render } from '@testing-library/preact';
 import { inThreadAnswerWriter } from '../../src/storage/answer-writer.ts';
 import { clearDeviceData } from '../../src/storage/db.ts';
+import { HistoryStore } from '../../src/storage/history-store.ts';
 import { OutboxStore } from '../../src/storage/outbox-store.ts';
 import { ResidentStore } from '../../src/storage/resident-store.ts';
+import { OrganisationStore } from '../../src/storage/organisation-store.ts';
 import { SettingsStore } from '../../src/storage/settings-store.ts';
 import { createPwaState } from '../../src/sw/pwa-state.ts';
 import { createSyncClient, type Fetch } from '../../src/sync/client.ts';
@@ -65,8 +67,10 @@ export async function renderApp(
         store: device.store,
         answers: inThreadAnswerWriter(device.store),
         residents: new ResidentStore(device.db),
+        history: () => Promise.resolve(new HistoryStore(device.db)),
         outbox,
         settings,
+        organisation: () => Promise.resolve(new OrganisationStore(device.db)),
         client,
         sync,
         now,

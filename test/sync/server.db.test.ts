@@ -2,7 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bankV1, newAssessment, scaleV1, scoreAssessment } from '../../src/domain/index.ts';
-import { assessmentListResponseSchema } from '../../src/shared/protocol.ts';
+import { assessmentListResponseSchema } from '../../src/shared/council-api.ts';
 import { startServer, type RunningServer } from '../../src/server/server.ts';
 import { OutboxStore } from '../../src/storage/outbox-store.ts';
 import { SettingsStore } from '../../src/storage/settings-store.ts';

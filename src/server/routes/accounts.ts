@@ -1,9 +1,8 @@
 // Enrolment, the device's own identity, and the organisation's devices.
 import type { FastifyPluginAsync } from 'fastify';
+import { enrolRequestSchema, enrolResponseSchema } from '../../shared/protocol.ts';
 import {
   deviceListResponseSchema,
-  enrolRequestSchema,
-  enrolResponseSchema,
   enrolmentCodeRequestSchema,
   enrolmentCodeResponseSchema,
   meResponseSchema,
@@ -12,7 +11,7 @@ import {
   type EnrolmentCodeResponse,
   type MeResponse,
   type RevokeResponse,
-} from '../../shared/protocol.ts';
+} from '../../shared/council-api.ts';
 import { ApiError } from '../errors.ts';
 import { message } from '../messages.ts';
 import { listDevices, revokeDevice } from '../services/devices.ts';

@@ -1,17 +1,21 @@
 // Everything under /api: the access guard, JSON bodies, and the routes. A new route is a plugin
 // registered below with its `config.access` and `config.doc` (see access.ts and openapi.ts).
 import type { FastifyPluginAsync } from 'fastify';
-import { healthResponseSchema, type HealthResponse } from '../../shared/protocol.ts';
+import { healthResponseSchema, type HealthResponse } from '../../shared/council-api.ts';
 import { accountRoutes } from './accounts.ts';
 import { guard } from './access.ts';
 import { parseJsonBodies } from './json-body.ts';
 import { assessmentRoutes } from './assessments.ts';
+import { baselineRoutes } from './baselines.ts';
+import { cohortRoutes } from './cohort.ts';
 import type { ApiContext } from './context.ts';
 import { buildOpenApi, collectOperations } from './openapi.ts';
 import { pushRoutes } from './push.ts';
+import { settingsRoutes } from './settings.ts';
 import { LastSeen } from '../services/last-seen.ts';
+import { NewRecords } from '../services/new-records.ts';
 
-export type ApiOptions = Omit<ApiContext, 'lastSeen'>;
+export type ApiOptions = Omit<ApiContext, 'lastSeen' | 'newRecords'>;
 
 export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (api, options) => {
   // Only the context goes on to the route plugins: the options also hold this plugin's prefix.
@@ -22,6 +26,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (api, options) =>
     lastSeen: new LastSeen(options.db, (error) =>
       api.log.error({ err: error }, 'could not write when devices were last seen'),
     ),
+    newRecords: new NewRecords(options.db),
   };
   // Before the database is closed.
   api.addHook('onClose', () => ctx.lastSeen.flush());
@@ -70,4 +75,7 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (api, options) =>
   await api.register(accountRoutes, ctx);
   await api.register(pushRoutes, ctx);
   await api.register(assessmentRoutes, ctx);
+  await api.register(cohortRoutes, ctx);
+  await api.register(settingsRoutes, ctx);
+  await api.register(baselineRoutes, ctx);
 };

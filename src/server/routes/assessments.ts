@@ -3,10 +3,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import {
   assessmentListResponseSchema,
   type AssessmentListResponse,
-} from '../../shared/protocol.ts';
+} from '../../shared/council-api.ts';
 import { assessmentsCsv } from '../services/assessments-csv.ts';
 import { listReceived, toSummary } from '../services/assessments.ts';
 import { identityOf } from './access.ts';
+import { LARGE_ANSWER_COMPRESSION } from './compression.ts';
 import type { ApiContext } from './context.ts';
 
 export const assessmentRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx) => {
@@ -35,22 +36,28 @@ export const assessmentRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx)
   api.get(
     '/assessments.csv',
     {
+      compress: LARGE_ANSWER_COMPRESSION,
       config: {
         access: 'coordinator',
         doc: {
           operationId: 'exportAssessments',
           summary: 'Received assessments as CSV: every answer, section score and plan item',
+          description:
+            'Streamed, most recently received first, with the programme, venue name and ' +
+            'outcomes ("banks-online 2026-05-01; got-device 2026-06-02") of each.',
           success: { status: 200, description: 'One row per assessment.', mediaType: 'text/csv' },
         },
       },
     },
     async (request, reply) => {
-      const rows = await listReceived(ctx.db, identityOf(request).organisation.id);
       const day = ctx.now().toISOString().slice(0, 10);
+      const csv = assessmentsCsv(ctx.db, identityOf(request).organisation.id, (error) =>
+        request.log.error({ err: error }, 'the CSV export stopped half way'),
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="doorstep-assessments-${day}.csv"`)
-        .send(assessmentsCsv(rows));
+        .send(csv);
     },
   );
 };

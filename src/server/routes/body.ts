@@ -17,3 +17,8 @@ export function parseBody<S extends z.ZodMiniType>(schema: S, body: unknown): z.
   }
   return parsed.data;
 }
+
+/** A query string, parsed like a body: each problem named. */
+export function parseQuery<S extends z.ZodMiniType>(schema: S, query: unknown): z.infer<S> {
+  return parseBody(schema, query ?? {});
+}

@@ -5,26 +5,28 @@ import * as z from 'zod/mini';
 import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
-  assessmentListResponseSchema,
-  assessmentSummarySchema,
-  deviceListResponseSchema,
-  deviceSummarySchema,
   enrolRequestSchema,
   enrolResponseSchema,
-  enrolmentCodeRequestSchema,
-  enrolmentCodeResponseSchema,
   errorBodySchema,
-  healthResponseSchema,
-  meResponseSchema,
-  personSchema,
   pushRequestSchema,
   pushResponseSchema,
   pushResultSchema,
   receiptSchema,
-  revokeResponseSchema,
-  sectionScoreSchema,
   wireAssessmentSchema,
 } from '../../shared/protocol.ts';
+import {
+  assessmentListResponseSchema,
+  assessmentSummarySchema,
+  deviceListResponseSchema,
+  deviceSummarySchema,
+  enrolmentCodeRequestSchema,
+  enrolmentCodeResponseSchema,
+  healthResponseSchema,
+  meResponseSchema,
+  personSchema,
+  revokeResponseSchema,
+  sectionScoreSchema,
+} from '../../shared/council-api.ts';
 import { accessOf, type Access } from './access.ts';
 
 export interface OperationDoc {
@@ -32,6 +34,8 @@ export interface OperationDoc {
   readonly summary: string;
   readonly description?: string;
   readonly body?: z.ZodMiniType;
+  /** The query string's schema: an object of optional strings. */
+  readonly query?: z.ZodMiniType;
   readonly success: {
     readonly status: number;
     readonly description: string;
@@ -86,6 +90,7 @@ const DESCRIPTIONS: Readonly<Record<string, string>> = {
 
 const REFUSALS: Readonly<Record<number, string>> = {
   400: 'The body is not JSON (invalid_json) or not a valid request (invalid_request).',
+  422: 'The request is understood but cannot be done; the code says why.',
   401: 'No valid device token (unauthenticated), or the device was signed out (token_revoked).',
   403: "The device's person may not do this (forbidden).",
   404: 'There is no such thing in this organisation (not_found).',
@@ -173,6 +178,7 @@ export function buildOpenApi(operations: readonly Operation[]): JsonObject {
       security: access === 'public' ? [] : [{ deviceToken: [] }],
       parameters: [
         ...pathParameters,
+        ...(doc.query ? queryParameters(doc.query) : []),
         {
           $ref:
             access === 'public'
@@ -222,6 +228,19 @@ export function buildOpenApi(operations: readonly Operation[]): JsonObject {
       },
     },
   };
+}
+
+function queryParameters(schema: z.ZodMiniType): JsonObject[] {
+  const json = z.toJSONSchema(schema, { io: 'input' }) as {
+    properties?: Record<string, JsonObject>;
+    required?: string[];
+  };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema: property,
+  }));
 }
 
 function refusalsFor(access: Access, hasBody: boolean): number[] {

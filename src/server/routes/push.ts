@@ -38,7 +38,7 @@ export const pushRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx) => {
     },
     async (request, reply): Promise<PushResponse> => {
       const push = parseBody(pushRequestSchema, request.body);
-      const results = await ingest(ctx.db, identityOf(request), push, ctx.now());
+      const results = await ingest(ctx.db, ctx.newRecords, identityOf(request), push, ctx.now());
       // Said in the reader's language even when all are accepted: the answer could have held
       // rejections, so it varies with Accept-Language either way.
       const language = speakTo(request, reply);

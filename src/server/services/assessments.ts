@@ -2,7 +2,7 @@
 // sent it and the scores the server computed. Always within one organisation.
 import { and, desc, eq } from 'drizzle-orm';
 import type { Assessment } from '../../domain/index.ts';
-import type { AssessmentSummary } from '../../shared/protocol.ts';
+import type { AssessmentSummary } from '../../shared/council-api.ts';
 import type { Database } from '../db/database.ts';
 import { assessments, devices, people, type StoredScores } from '../db/schema.ts';
 

@@ -2,7 +2,7 @@
 // the administrator's first device, so that someone can try the whole flow on one machine.
 // Any later start finds the organisation and does nothing: the code is printed once.
 import { sql } from 'drizzle-orm';
-import type { Organisation, Person } from '../../shared/protocol.ts';
+import type { Organisation, Person } from '../../shared/council-api.ts';
 import type { Database } from '../db/database.ts';
 import { organisations } from '../db/schema.ts';
 import { createEnrolmentCode } from './enrolment.ts';

@@ -1,7 +1,7 @@
 // Signing devices in (bearer tokens), listing them and revoking them. A revoked token is refused
 // from the very next request: it is checked against the database every time, never cached.
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { DeviceSummary } from '../../shared/protocol.ts';
+import type { DeviceSummary } from '../../shared/council-api.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { devices, people } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';

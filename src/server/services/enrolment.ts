@@ -4,11 +4,8 @@
 // one code exactly one wins.
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import type {
-  EnrolResponse,
-  EnrolmentCodeRequest,
-  EnrolmentCodeResponse,
-} from '../../shared/protocol.ts';
+import type { EnrolResponse } from '../../shared/protocol.ts';
+import type { EnrolmentCodeRequest, EnrolmentCodeResponse } from '../../shared/council-api.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { devices, enrolmentCodes } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';

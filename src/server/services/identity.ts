@@ -1,7 +1,7 @@
 // Who a device speaks for: the device, its person and their organisation, found by the token's
 // hash on every request, or by id right after enrolment.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import type { MeResponse } from '../../shared/protocol.ts';
+import type { MeResponse } from '../../shared/council-api.ts';
 import type { Database, Executor } from '../db/database.ts';
 import { devices, organisations, people } from '../db/schema.ts';
 

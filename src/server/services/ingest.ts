@@ -3,13 +3,14 @@
 // seen before changes nothing, a higher revision replaces the held one (which moves to the
 // history, never destroyed), and every answer carries the receipt of the revision the server
 // holds. No write ever leaves half a record behind.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Assessment, AssessmentScores } from '../../domain/index.ts';
 import type { PushRequest, PushResult, Receipt } from '../../shared/protocol.ts';
-import { rowsOf, type Database } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import { assessmentHistory, assessments, type StoredScores } from '../db/schema.ts';
 import type { Message } from '../messages.ts';
 import type { Identity } from './identity.ts';
+import type { NewRecords } from './new-records.ts';
 import { checkRecord } from './record-check.ts';
 
 /** A push result whose rejection is not yet in words: the route renders it for the reader. */
@@ -24,6 +25,7 @@ interface ValidRecord {
 
 export async function ingest(
   db: Database,
+  newRecords: NewRecords,
   from: Identity,
   request: PushRequest,
   now: Date,
@@ -35,14 +37,24 @@ export async function ingest(
       : { id: record.id, status: 'rejected', code: check.code, message: check.message };
   });
 
-  // Almost every record is new: insert those in one statement. The first record of each id
+  // Almost every record is new: insert those in one statement (with those of other pushes
+  // arriving together, see new-records.ts). The first record of each id
   // goes in; whatever that leaves (ids held already, repeats within the batch) then goes one
   // at a time, in order, so a batch that holds the same id twice behaves like two pushes.
   const first = new Map<string, ValidRecord>();
   for (const r of results) {
     if ('assessment' in r && !first.has(r.assessment.id)) first.set(r.assessment.id, r);
   }
-  const inserted = await insertNew(db, from, [...first.values()], now);
+  const inserted = await newRecords.insert(
+    [...first.values()].map(({ assessment, scores }) => ({
+      organisationId: from.organisation.id,
+      deviceId: from.device.id,
+      personId: from.person.id,
+      assessment,
+      scores: storedScores(scores),
+    })),
+    now,
+  );
 
   const answered: IngestResult[] = [];
   for (const r of results) {
@@ -56,45 +68,6 @@ export async function ingest(
     answered.push({ id, status: 'accepted', receipt });
   }
   return answered;
-}
-
-/** Inserts the records whose id the server does not hold yet; their receipts, by id. */
-async function insertNew(
-  db: Database,
-  from: Identity,
-  records: readonly ValidRecord[],
-  now: Date,
-): Promise<Map<string, Receipt>> {
-  if (records.length === 0) return new Map();
-  // The whole batch travels as one JSON parameter that the database unpacks into rows: building
-  // a statement with a parameter per column per record cost more than checking the records.
-  // Sorted, so that two batches that overlap lock their rows in the same order.
-  const rows = JSON.stringify(
-    records.map(({ assessment, scores }) => ({
-      id: assessment.id,
-      revision: assessment.revision,
-      payload: assessment,
-      scores: storedScores(scores),
-    })),
-  );
-  const at = now.toISOString();
-  const result = await db.execute(sql`
-    INSERT INTO ${assessments} (
-      organisation_id, id, revision, payload, scores, device_id, person_id,
-      received_at, first_received_at
-    )
-    SELECT ${from.organisation.id}::uuid, r.id, r.revision, r.payload, r.scores,
-      ${from.device.id}::uuid, ${from.person.id}::uuid, ${at}::timestamptz, ${at}::timestamptz
-    FROM jsonb_to_recordset(${rows}::jsonb) AS r(id text, revision bigint, payload jsonb, scores jsonb)
-    ORDER BY r.id
-    ON CONFLICT DO NOTHING
-    RETURNING id, revision`);
-  return new Map(
-    rowsOf<{ id: string; revision: number | string }>(result).map((row) => [
-      row.id,
-      { id: row.id, revision: Number(row.revision), receivedAt: at },
-    ]),
-  );
 }
 
 /** The columns that change when a revision is stored. */

@@ -1,7 +1,8 @@
 // Organisations and the people in them. A person is created when someone is given an enrolment
 // code for them (or by the first start), never on their own.
 import { randomUUID } from 'node:crypto';
-import type { Organisation, Person, Role } from '../../shared/protocol.ts';
+import type { Role } from '../../shared/protocol.ts';
+import type { Organisation, Person } from '../../shared/council-api.ts';
 import type { Executor } from '../db/database.ts';
 import { organisations, people } from '../db/schema.ts';
 

@@ -9,6 +9,8 @@ export function TextField(props: {
   readonly maxLength?: number;
   readonly autocomplete?: string;
   readonly short?: boolean;
+  /** The id of a <datalist> of suggestions. */
+  readonly list?: string | undefined;
 }) {
   const { id, hint, error } = props;
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
@@ -35,6 +37,7 @@ export function TextField(props: {
         autocomplete={props.autocomplete ?? 'off'}
         spellcheck={false}
         maxLength={props.maxLength}
+        list={props.list}
         value={props.value}
         aria-describedby={describedBy || undefined}
         aria-invalid={error ? true : undefined}

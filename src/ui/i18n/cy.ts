@@ -51,7 +51,7 @@ export const cy = {
     "Nid yw'r cod hwnnw'n ddilys. Efallai ei fod wedi cael ei ddefnyddio'n barod neu wedi dod i ben. Gofynnwch am un newydd.",
   'reason.invalid_baselines': "Doedd dim modd mewnforio'r ffeil. Ni newidiwyd dim.",
   'reason.baseline_too_small':
-    "Mae rhy ychydig o drigolion wedi cael ymweliad cyntaf yn y rhaglen hon i wneud llinell sylfaen.",
+    'Mae rhy ychydig o drigolion wedi cael ymweliad cyntaf yn y rhaglen hon i wneud llinell sylfaen.',
   'reason.internal_error':
     "Aeth rhywbeth o'i le ar y gweinydd. Bydd Doorstep yn rhoi cynnig arall arni yn nes ymlaen.",
   'reason.invalid_record': 'Doedd y gweinydd ddim yn gallu darllen yr asesiad hwn.',
@@ -73,6 +73,9 @@ export const cy = {
   'nav.sync': 'Anfon',
   'nav.received': "Wedi'u derbyn",
   'nav.devices': 'Dyfeisiau a phobl',
+  'nav.dashboard': 'Dangosfwrdd',
+  'nav.baselines': 'Llinellau sylfaen',
+  'nav.organisation': 'Gosodiadau’r sefydliad',
 
   'sync.indicator.unsent': {
     zero: '{count} asesiad heb gyrraedd y gweinydd eto',
@@ -398,6 +401,7 @@ export const NEEDS_REVIEW: readonly MessageKey[] = [
   'new.language.legend',
   'nav.label',
   'nav.received',
+  'nav.baselines',
   'sync.indicator.notEnrolled',
   'status.rejected',
   'signout.choices',

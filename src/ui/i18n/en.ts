@@ -61,6 +61,9 @@ export const en = {
   'nav.sync': 'Sending',
   'nav.received': 'Received',
   'nav.devices': 'Devices and people',
+  'nav.dashboard': 'Dashboard',
+  'nav.baselines': 'Baselines',
+  'nav.organisation': 'Organisation settings',
 
   'sync.indicator.unsent': {
     one: '{count} assessment not yet on the server',

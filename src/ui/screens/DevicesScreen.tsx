@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
+import { ROLES, type Role } from '../../shared/protocol.ts';
 import {
-  ROLES,
   deviceListResponseSchema,
   enrolmentCodeResponseSchema,
   revokeResponseSchema,
   type EnrolmentCodeResponse,
-  type Role,
-} from '../../shared/protocol.ts';
+} from '../../shared/council-api.ts';
 import { ApiError } from '../../sync/client.ts';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
 import { OnlineData } from '../components/OnlineData.tsx';

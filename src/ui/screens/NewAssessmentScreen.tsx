@@ -8,24 +8,42 @@ import {
   newAssessment,
   postcodeDistrict,
   type AgeBand,
+  type Assessment,
   type AssessmentSet,
   type Venue,
 } from '../../domain/index.ts';
+import { residentHistoryResponseSchema } from '../../shared/council-api.ts';
+import { ApiError } from '../../sync/client.ts';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Radios } from '../components/Radios.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { failureText } from '../errors.ts';
-import { localIsoDate } from '../format.ts';
+import { formatIsoDate, localIsoDate } from '../format.ts';
 import { UI_LOCALES, useI18n, useScreenMessages, type UiLocale } from '../i18n/i18n.ts';
-import { useServices } from '../services.ts';
+import { useServices, type Services } from '../services.ts';
+import { useAsync } from '../use-async.ts';
+import { latestVisit } from '../visits.ts';
 import { newMessages } from './new.messages.ts';
+
+/** What is known of the resident's visits on the server, for the reference asked about. */
+type Lookup =
+  | { readonly state: 'loading'; readonly ref: string }
+  | { readonly state: 'found'; readonly ref: string; readonly visits: readonly Assessment[] }
+  | { readonly state: 'offline'; readonly ref: string }
+  | { readonly state: 'failed'; readonly ref: string; readonly error: unknown };
+
+const distinct = (values: readonly (string | undefined)[]) =>
+  [...new Set(values.filter((v): v is string => v !== undefined))].sort((a, b) =>
+    a.localeCompare(b),
+  );
 
 /** Who, where, when and which set: the details asked before the first question. */
 export default function NewAssessmentScreen() {
   const { t, locale } = useI18n();
   const m = useScreenMessages(newMessages);
-  const { store, residents, now, newId } = useServices();
+  const services = useServices();
+  const { store, residents, settings, now, newId } = services;
   const { route, query } = useLocation();
   const today = localIsoDate(now());
   // A revisit comes with the resident's details (never their answers): /new?ref=…&language=….
@@ -43,6 +61,48 @@ export default function NewAssessmentScreen() {
   const [followUp, setFollowUp] = useState(false);
   const [contactName, setContactName] = useState('');
   const [contactDetail, setContactDetail] = useState('');
+  const [programme, setProgramme] = useState('');
+  const [venueName, setVenueName] = useState('');
+  // The device's own assessments: tags used before are suggested, and a revisit carries over
+  // the latest visit's programme and venue name.
+  const own = useAsync(
+    async () => (await store.list()).flatMap((s) => (s.ok ? [s.assessment] : [])),
+    [store],
+  );
+  const enrolled = useAsync(async () => (await settings.enrolment()) !== null, [settings]);
+  const [lookup, setLookup] = useState<Lookup | null>(null);
+  // Fill a tag only while it is empty: never overwrite what the worker typed.
+  const carryOver = (latest: Assessment | undefined) => {
+    if (!latest) return;
+    setProgramme((p) => (p === '' ? (latest.programme ?? '') : p));
+    setVenueName((v) => (v === '' ? (latest.venueName ?? '') : v));
+  };
+  const lookUp = async (reference: string, ownVisits: readonly Assessment[]) => {
+    // Offline, say so at once rather than wait for a request that cannot succeed.
+    if (!navigator.onLine) {
+      setLookup({ state: 'offline', ref: reference });
+      return;
+    }
+    setLookup({ state: 'loading', ref: reference });
+    try {
+      const visits = await fetchHistory(services, reference);
+      carryOver(latestVisit(reference, ownVisits, visits));
+      setLookup({ state: 'found', ref: reference, visits });
+    } catch (error) {
+      setLookup(
+        error instanceof ApiError && error.code === 'network'
+          ? { state: 'offline', ref: reference }
+          : { state: 'failed', ref: reference, error },
+      );
+    }
+  };
+  // A revisit: the latest visit's tags, and its earlier visits fetched when enrolled.
+  useEffect(() => {
+    const known = query['ref'];
+    if (!known || own.status !== 'done' || enrolled.status !== 'done') return;
+    carryOver(latestVisit(known, own.value));
+    if (enrolled.value) void lookUp(known, own.value);
+  }, [own.status, enrolled.status]);
   // A revisit: what the device knows of the resident fills the form (their answers never do).
   useEffect(() => {
     const known = query['ref'];
@@ -84,7 +144,15 @@ export default function NewAssessmentScreen() {
     setErrors(found);
     if (found.length > 0 || !venue) return;
     const assessment = newAssessment(
-      { residentRef: reference === '' ? null : reference, venue, date, set, language },
+      {
+        residentRef: reference === '' ? null : reference,
+        venue,
+        date,
+        set,
+        language,
+        programme: programme.trim() || undefined,
+        venueName: venueName.trim() || undefined,
+      },
       { id: newId(), now: now() },
     );
     try {
@@ -150,6 +218,29 @@ export default function NewAssessmentScreen() {
             aria-invalid={errorFor('residentRef') ? true : undefined}
             onInput={(e) => setRef(e.currentTarget.value)}
           />
+          {enrolled.status === 'done' && enrolled.value && (
+            <p>
+              <button
+                type="button"
+                class="button button-secondary"
+                onClick={() => {
+                  const reference = ref.trim();
+                  if (!RESIDENT_REF_PATTERN.test(reference)) {
+                    setErrors([{ field: 'residentRef', message: m('new.history.needsRef') }]);
+                    return;
+                  }
+                  setErrors([]);
+                  void lookUp(reference, own.status === 'done' ? own.value : []);
+                }}
+              >
+                {m('new.history.lookUp')}
+              </button>
+            </p>
+          )}
+          {/* Announced as it changes; only about the reference now in the field. */}
+          <div role="status">
+            {lookup && lookup.ref === ref.trim() && <LookupResult lookup={lookup} />}
+          </div>
         </div>
         <Radios
           name="ageBand"
@@ -214,6 +305,32 @@ export default function NewAssessmentScreen() {
           value={venue}
           onChange={(v) => setVenue(v as Venue)}
         />
+        <TextField
+          id="venueName"
+          label={m('new.venueName.label')}
+          hint={m('new.venueName.hint')}
+          value={venueName}
+          onInput={setVenueName}
+          maxLength={80}
+          list="venueName-used"
+        />
+        <datalist id="venueName-used">
+          {own.status === 'done' &&
+            distinct(own.value.map((a) => a.venueName)).map((v) => <option key={v} value={v} />)}
+        </datalist>
+        <TextField
+          id="programme"
+          label={m('new.programme.label')}
+          hint={m('new.programme.hint')}
+          value={programme}
+          onInput={setProgramme}
+          maxLength={80}
+          list="programme-used"
+        />
+        <datalist id="programme-used">
+          {own.status === 'done' &&
+            distinct(own.value.map((a) => a.programme)).map((p) => <option key={p} value={p} />)}
+        </datalist>
         <div class={errorFor('date') ? 'form-group form-group-error' : 'form-group'}>
           <label class="label" for="date">
             {t('new.date.label')}
@@ -264,6 +381,58 @@ export default function NewAssessmentScreen() {
       </form>
     </>
   );
+}
+
+/** Only this resident's visits, asked for by reference; kept apart from this device's own. */
+async function fetchHistory(services: Services, ref: string): Promise<Assessment[]> {
+  const enrolment = await services.settings.enrolment();
+  if (!enrolment) return [];
+  const { assessments } = await services.client.get(
+    enrolment.token,
+    `/api/residents/${encodeURIComponent(ref)}/assessments`,
+    residentHistoryResponseSchema,
+  );
+  const history = await services.history();
+  await history.keep(ref, assessments, services.now());
+  return history.forResident(ref);
+}
+
+function LookupResult({ lookup }: { lookup: Lookup }) {
+  const { t, locale } = useI18n();
+  const m = useScreenMessages(newMessages);
+  const who = lookup.ref;
+  switch (lookup.state) {
+    case 'loading':
+      return <p>{m('new.history.loading', { who })}</p>;
+    case 'offline':
+      return (
+        <div class="panel panel-warning">
+          <p>{m('new.history.offline', { who })}</p>
+        </div>
+      );
+    case 'failed':
+      return (
+        <div class="panel panel-warning">
+          <p>{m('new.history.failed', { who, reason: failureText(t, locale, lookup.error) })}</p>
+        </div>
+      );
+    case 'found': {
+      const latest = lookup.visits[lookup.visits.length - 1];
+      if (!latest) return <p>{m('new.history.none', { who })}</p>;
+      return (
+        <div class="panel panel-highlight">
+          <p>
+            {m('new.history.found', {
+              count: lookup.visits.length,
+              who,
+              date: formatIsoDate(latest.date, locale),
+            })}
+          </p>
+          {(latest.programme ?? latest.venueName) && <p>{m('new.history.prefilled')}</p>}
+        </div>
+      );
+    }
+  }
 }
 
 function isRealPastDate(iso: string, today: string): boolean {

@@ -3,8 +3,11 @@ import {
   bankV1,
   scaleV1,
   scoreAssessment,
+  servicesFor,
   signpostsFor,
   type Assessment,
+  type Directory,
+  type Signpost,
 } from '../../domain/index.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { StoredAssessment } from '../components/StoredAssessment.tsx';
@@ -19,6 +22,7 @@ import {
   type UiLocale,
 } from '../i18n/i18n.ts';
 import { loadWords, useWords } from '../i18n/words.ts';
+import { useServices } from '../services.ts';
 import { useAsync } from '../use-async.ts';
 import { planMessages } from './plan.messages.ts';
 
@@ -125,15 +129,60 @@ function PlanContent({ assessment }: { assessment: Assessment }) {
         </>
       )}
       <h2>{m('plan.help.title')}</h2>
-      {signposts.length === 0 ? (
-        <p>{m('plan.help.none')}</p>
-      ) : (
-        <ul>
-          {signposts.map((s) => (
-            <li key={s}>{m(`help.${s}`)}</li>
-          ))}
-        </ul>
-      )}
+      <WhereToGetHelp signposts={signposts} />
     </>
+  );
+}
+
+/**
+ * The organisation's own services for the person's needs where it has written a directory (as
+ * last fetched: the plan prints offline), else the national suggestions.
+ */
+function WhereToGetHelp({ signposts }: { signposts: readonly Signpost[] }) {
+  const { locale } = useI18n();
+  const m = useScreenMessages(planMessages);
+  const { organisation: organisationStore } = useServices();
+  const organisation = useAsync(
+    async () => (await organisationStore()).settings(),
+    [organisationStore],
+  );
+  if (organisation.status === 'loading') return null;
+  const directory: Directory | null =
+    organisation.status === 'done' ? (organisation.value?.directory ?? null) : null;
+  if (directory) {
+    const services = servicesFor(directory, signposts);
+    if (services.length === 0) return <p>{m('plan.help.none')}</p>;
+    return (
+      <ul class="plan-services">
+        {services.map((service) => (
+          <li key={service.id} data-service={service.id}>
+            <strong>{service.name[locale]}</strong>
+            <br />
+            {service.description[locale]}
+            {service.contact && (
+              <>
+                <br />
+                {m('plan.help.contact', { contact: service.contact })}
+              </>
+            )}
+            {service.url && (
+              <>
+                <br />
+                {/* The address written out: on paper a link is only its text. */}
+                <a href={service.url}>{service.url}</a>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  if (signposts.length === 0) return <p>{m('plan.help.none')}</p>;
+  return (
+    <ul>
+      {signposts.map((s) => (
+        <li key={s}>{m(`help.${s}`)}</li>
+      ))}
+    </ul>
   );
 }

@@ -16,12 +16,12 @@ import { useI18n, useScreenMessages, type Params } from '../i18n/i18n.ts';
 import { useWords, type Words } from '../i18n/words.ts';
 import { useServices } from '../services.ts';
 import { useAsync } from '../use-async.ts';
-import { previousVisit } from '../visits.ts';
+import { earlierVisit, type VisitSource } from '../visits.ts';
 import { progressMessages, type ProgressKey } from './progress.messages.ts';
 
 /**
- * A resident's progress since their previous visit on this device: the same reference, the
- * finished assessment before this one. Paired items only, always with the basis; declines shown
+ * A resident's progress since their previous visit: the same reference, the finished assessment
+ * before this one, made on this device or fetched from the server when a revisit was started. Paired items only, always with the basis; declines shown
  * plainly; interest apart from skill.
  */
 export default function ProgressScreen({ id }: { id: string }) {
@@ -31,12 +31,17 @@ export default function ProgressScreen({ id }: { id: string }) {
 function WithEarlier({ later }: { later: Assessment }) {
   const { t } = useI18n();
   const m = useScreenMessages(progressMessages);
-  const { store } = useServices();
+  const { store, history } = useServices();
   const words = useWords();
-  const all = useAsync(() => store.list(), [store]);
+  const all = useAsync(
+    async () => ({
+      own: (await store.list()).flatMap((s) => (s.ok ? [s.assessment] : [])),
+      fetched: later.residentRef ? await (await history()).forResident(later.residentRef) : [],
+    }),
+    [store, history],
+  );
   if (all.status !== 'done' || !words) return <p>{t('app.loading')}</p>;
-  const ok = all.value.flatMap((s) => (s.ok ? [s.assessment] : []));
-  const earlier = previousVisit(later, ok);
+  const earlier = earlierVisit(later, all.value.own, all.value.fetched);
   if (!earlier) {
     return (
       <>
@@ -46,7 +51,7 @@ function WithEarlier({ later }: { later: Assessment }) {
       </>
     );
   }
-  return <Progress earlier={earlier} later={later} words={words} />;
+  return <Progress earlier={earlier.assessment} from={earlier.from} later={later} words={words} />;
 }
 
 const BASIS: Record<Facet, ProgressKey> = {
@@ -56,8 +61,13 @@ const BASIS: Record<Facet, ProgressKey> = {
   interest: 'basis.skills',
 };
 
-function Progress(props: { earlier: Assessment; later: Assessment; words: Words }) {
-  const { earlier, later, words } = props;
+function Progress(props: {
+  earlier: Assessment;
+  from: VisitSource;
+  later: Assessment;
+  words: Words;
+}) {
+  const { earlier, from, later, words } = props;
   const { t, locale } = useI18n();
   const m = useScreenMessages(progressMessages);
   const progress = progressBetween(earlier.answers, later.answers, bankV1, scaleV1);
@@ -81,6 +91,11 @@ function Progress(props: { earlier: Assessment; later: Assessment; words: Words 
         })}
       </p>
       <PageTitle focusKey="progress">{m('title')}</PageTitle>
+      <p data-earlier-from={from}>
+        {m(from === 'server' ? 'from.server' : 'from.device', {
+          date: formatIsoDate(earlier.date, locale),
+        })}
+      </p>
 
       <section aria-labelledby="progress-sections">
         <h2 id="progress-sections">{m('sections.title')}</h2>

@@ -1,4 +1,4 @@
-import { assessmentListResponseSchema } from '../../shared/protocol.ts';
+import { assessmentListResponseSchema } from '../../shared/council-api.ts';
 import { OnlineData } from '../components/OnlineData.tsx';
 import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';

@@ -16,6 +16,7 @@ const en = {
   'plan.canDo.title': 'What you can already do',
   'plan.help.title': 'Where to get help',
   'plan.help.none': 'Ask at your library or community hub about free help to get online.',
+  'plan.help.contact': 'Contact: {contact}',
   'plan.print': 'Print this plan',
   'help.device':
     'Device loan or donation schemes, such as a national device bank through a local digital inclusion hub, and library device loans.',
@@ -47,6 +48,7 @@ const cy: Readonly<Record<PlanKey, Message>> = {
   'plan.help.title': 'Ble i gael help',
   'plan.help.none':
     'Gofynnwch yn eich llyfrgell neu eich hyb cymunedol am help am ddim i fynd ar-lein.',
+  'plan.help.contact': 'Cysylltu: {contact}',
   'plan.print': "Argraffu'r cynllun hwn",
   'help.device':
     "Cynlluniau benthyg neu roi dyfeisiau, fel banc dyfeisiau cenedlaethol drwy hyb cynhwysiant digidol lleol, a benthyg dyfeisiau o'r llyfrgell.",

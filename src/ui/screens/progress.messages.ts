@@ -9,6 +9,8 @@ const en = {
   title: 'Progress since the last visit',
   caption: '{who}, {from} to {to}',
   noEarlier: 'There is no earlier finished assessment for {who} on this device to compare with.',
+  'from.device': 'The earlier visit was made on this device, recorded on {date}.',
+  'from.server': 'The earlier visit is from the server, recorded on {date}.',
   'sections.title': 'Change in each section',
   'sections.intro':
     'Only questions answered with a score at both visits are compared. Interest is shown apart from skill.',
@@ -64,6 +66,8 @@ const cy: Readonly<Record<ProgressKey, Message>> = {
   caption: '{who}, {from} i {to}',
   noEarlier:
     "Does dim asesiad cynharach wedi'i orffen ar gyfer {who} ar y ddyfais hon i'w gymharu ag ef.",
+  'from.device': "Cafodd yr ymweliad cynharach ei wneud ar y ddyfais hon, a'i gofnodi ar {date}.",
+  'from.server': "Mae'r ymweliad cynharach o'r gweinydd, wedi'i gofnodi ar {date}.",
   'sections.title': 'Newid ym mhob adran',
   'sections.intro':
     "Dim ond cwestiynau a gafodd sgôr ar y ddau ymweliad sy'n cael eu cymharu. Mae diddordeb yn cael ei ddangos ar wahân i sgiliau.",
@@ -144,4 +148,5 @@ export const NEEDS_REVIEW_CY: readonly ProgressKey[] = [
   'basis.basics',
   'prioritiesMet',
   'declined.intro',
+  'from.device',
 ];

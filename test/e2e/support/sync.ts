@@ -17,12 +17,14 @@ import {
 import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
-  assessmentListResponseSchema,
-  enrolmentCodeResponseSchema,
-  type AssessmentSummary,
   type Receipt,
   type Role,
 } from '../../../src/shared/protocol.ts';
+import {
+  assessmentListResponseSchema,
+  enrolmentCodeResponseSchema,
+  type AssessmentSummary,
+} from '../../../src/shared/council-api.ts';
 import { outboxEntry, type OutboxEntry } from '../../../src/storage/outbox-store.ts';
 import type { Enrolment } from '../../../src/storage/settings-store.ts';
 import { en, type MessageKey } from '../../../src/ui/i18n/en.ts';

@@ -51,7 +51,7 @@ export interface TestApi {
   /** A request as a device sends it: protocol header, and the token when a device is given. */
   call(
     device: TestDevice | null,
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
     body?: unknown,
   ): Promise<LightMyRequestResponse>;
