@@ -240,10 +240,10 @@ test('through dropped requests, lost responses, duplicates, a late replay and a 
     await connectionFlaps(context, page);
     await outboxEmpties(page);
     assert.equal(proxy.stats['replay-later'], 1);
-    // The old batch was held back and delivered after the next request through the proxy, and
-    // that request was the push of the newer revisions.
+    // The old batch was held back and delivered after the next push through the proxy, the
+    // push of the newer revisions (the settings fetched after a sync pass it by).
     const replayAt = plan.log.findIndex((r) => r.kind === 'replay-later');
-    assert.equal(plan.log[replayAt + 1]?.path, '/api/push');
+    assert.ok(plan.log.slice(replayAt + 1).some((r) => r.path === '/api/push'));
     for (const held of await onServer(ids(newer))) {
       const latest = newer.find((a) => a.id === held.id);
       assert.equal(held.revision, latest?.revision);

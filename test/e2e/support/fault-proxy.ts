@@ -15,7 +15,10 @@ export type Fault =
   | { readonly kind: 'lose-response' }
   /** The server gets the request twice; the browser gets the second answer. */
   | { readonly kind: 'duplicate' }
-  /** Passed on now, and delivered again after the next request: an old batch arriving late. */
+  /**
+   * Passed on now, and delivered again after the next request to the same path: an old batch
+   * arriving late.
+   */
   | { readonly kind: 'replay-later' }
   | { readonly kind: 'delay'; readonly ms: number }
   /** Forwarded, then `during()` runs before the answer (for example, kill the server). */
@@ -42,7 +45,7 @@ export async function startFaultProxy(options: {
 }): Promise<FaultProxy> {
   let target = options.target;
   const counts = new Map<string, number>();
-  const late: { method: string; path: string; headers: Headers; body: Buffer }[] = [];
+  let late: { key: string; method: string; path: string; headers: Headers; body: Buffer }[] = [];
   const stats: FaultProxy['stats'] = {
     requests: 0,
     delivered: 0,
@@ -77,8 +80,10 @@ export async function startFaultProxy(options: {
     const fault = options.fault({ method, path, index });
     stats[fault.kind] += 1;
 
-    // Old requests held back are delivered after a newer one has gone through.
-    const replay = late.splice(0);
+    // Old requests held back are delivered after a newer one to the same path has gone through
+    // (an old push after a newer push; other requests, such as the settings, pass them by).
+    const replay = late.filter((old) => old.key === key);
+    late = late.filter((old) => old.key !== key);
 
     if (fault.kind === 'drop') {
       req.socket.destroy();
@@ -102,7 +107,7 @@ export async function startFaultProxy(options: {
     const payload = Buffer.from(await response.arrayBuffer());
     for (const old of replay)
       await (await deliver(old.method, old.path, old.headers, old.body)).arrayBuffer();
-    if (fault.kind === 'replay-later') late.push({ method, path, headers, body });
+    if (fault.kind === 'replay-later') late.push({ key, method, path, headers, body });
     if (fault.kind === 'lose-response') {
       req.socket.destroy();
       return;
