@@ -13,9 +13,9 @@ const START_SCREEN = [
   // Not what is loaded after the first screen: sending, and what later screens fetch and keep.
   /src[\\/]sync[\\/](?!organisation|drain)/,
   /src[\\/]shared[\\/](?!council-api)/,
-  /src[\\/]storage[\\/](?!answer-worker|organisation-store|history-store)/,
+  /src[\\/]storage[\\/](?!answer-worker|organisation-store|history-store|persistence)/,
   // Of the domain, what the start screen uses: the record, its answers and the bank's shape.
-  /src[\\/]domain[\\/](answers|assessment|data-error|interview|iso-date|outcomes|resident)\.ts$/,
+  /src[\\/]domain[\\/](answers|assessment|data-error|health-consent|interview|iso-date|outcomes|resident)\.ts$/,
   /src[\\/]domain[\\/]bank[\\/](index\.ts|schema\.ts|bank-v1\.json|scale-v1\.json)$/,
   /src[\\/]ui[\\/](errors|format|progress|services|use-async|use-sync-view|download)\.ts$/,
   /src[\\/]ui[\\/]i18n[\\/](i18n|words)\.ts$/,

@@ -112,6 +112,7 @@ render(
         }
       },
     }}
+    connection={db}
     services={{
       store,
       answers,
@@ -132,9 +133,7 @@ render(
 );
 sync.start({ window, document });
 
-// Ask the browser not to evict unsent assessments under storage pressure (Chromium grants this
-// to installed or frequently used apps).
-void navigator.storage?.persist?.().catch(() => false);
+// Persistent storage is asked for by the storage notices, loaded after the first screen.
 
 // The question wording is not on the start screen: fetch it now, ready for the interview.
 void loadWords(locale).catch(() => {});

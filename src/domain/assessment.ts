@@ -22,6 +22,27 @@ export { ISO_DATE_PATTERN, isIsoDate } from './iso-date.ts';
 /** A programme or venue name, e.g. "Library drop-in, spring" or "Central Library". */
 export const tagSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(80));
 
+/**
+ * How the health, disability or language blocker is asked, as the organisation sets it: after a
+ * separate explicit consent, or as an optional question with "prefer not to say".
+ */
+export const HEALTH_QUESTION_MODES = ['separate-consent', 'optional'] as const;
+export type HealthQuestionMode = (typeof HEALTH_QUESTION_MODES)[number];
+
+/** What the resident was told and agreed to before the first question. */
+export const privacySchema = z.strictObject({
+  /** When the worker recorded that the resident heard the privacy notice and agreed to take part. */
+  agreedAt: z.number(),
+  /** The organisation's mode when the assessment started, kept for the whole assessment. */
+  healthQuestion: z.enum(HEALTH_QUESTION_MODES),
+  /**
+   * The answer to the separate consent question: null in 'optional' mode, and in
+   * 'separate-consent' mode until the resident answers it. Only true lets the question be asked.
+   */
+  healthConsent: z.nullable(z.boolean()),
+});
+export type Privacy = z.infer<typeof privacySchema>;
+
 const facetAnswers = z.record(z.string().check(z.regex(/^[A-Z]{1,2}\d{1,2}$/)), answerSchema);
 
 export const assessmentSchema = z.strictObject({
@@ -43,6 +64,8 @@ export const assessmentSchema = z.strictObject({
    * finished assessment makes a new revision, which is sent like any other.
    */
   outcomes: z.optional(z.array(outcomeSchema).check(z.maxLength(MAX_OUTCOMES))),
+  /** Absent on records made before the privacy notice was shown. */
+  privacy: z.optional(privacySchema),
   answers: z.strictObject({
     basics: facetAnswers,
     blockers: facetAnswers,

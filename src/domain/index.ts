@@ -4,6 +4,7 @@ export * from './assessment.ts';
 export * from './bank/index.ts';
 export * from './data-error.ts';
 export * from './interview.ts';
+export * from './health-consent.ts';
 export * from './scoring.ts';
 export * from './baselines.ts';
 export * from './cohort.ts';

@@ -25,6 +25,48 @@ export const outcomeTypeSchema = z.strictObject({
 });
 export type OutcomeType = z.infer<typeof outcomeTypeSchema>;
 
+/** The built-in kinds in words, as an organisation words its own (`OutcomeType.label`). */
+export const BUILT_IN_OUTCOME_LABELS: Readonly<
+  Record<BuiltInOutcome, { readonly en: string; readonly cy: string }>
+> = {
+  'banks-online': { en: 'Now banks online', cy: 'Bellach yn bancio ar-lein' },
+  'gp-appointment-online': {
+    en: 'Booked a GP appointment online',
+    cy: 'Wedi trefnu apwyntiad meddyg teulu ar-lein',
+  },
+  'social-tariff': { en: 'On a social tariff', cy: 'Ar dariff cymdeithasol' },
+  'got-device': { en: 'Got a device', cy: 'Wedi cael dyfais' },
+  'job-application-online': {
+    en: 'Applied for a job online',
+    cy: 'Wedi gwneud cais am swydd ar-lein',
+  },
+  'benefits-online': { en: 'Manages benefits online', cy: 'Yn rheoli budd-daliadau ar-lein' },
+  'video-calls': {
+    en: 'Makes video calls to family or friends',
+    cy: "Yn gwneud galwadau fideo i'r teulu neu ffrindiau",
+  },
+};
+
+/** Welsh of built-in kinds a professional translator should check. */
+export const OUTCOME_LABELS_NEEDING_REVIEW: readonly BuiltInOutcome[] = [
+  'gp-appointment-online',
+  'social-tariff',
+  'benefits-online',
+];
+
+const isBuiltIn = (type: string): type is BuiltInOutcome =>
+  Object.hasOwn(BUILT_IN_OUTCOME_LABELS, type);
+
+/** A kind in words: built in or the organisation's own; its id when neither (a removed kind). */
+export function outcomeLabel(
+  type: string,
+  language: 'en' | 'cy',
+  own: readonly OutcomeType[],
+): string {
+  if (isBuiltIn(type)) return BUILT_IN_OUTCOME_LABELS[type][language];
+  return own.find((kind) => kind.id === type)?.label[language] ?? type;
+}
+
 export const PERIODS = ['month', 'quarter', 'year'] as const;
 export type Period = (typeof PERIODS)[number];
 

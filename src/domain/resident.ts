@@ -47,3 +47,7 @@ export function postcodeDistrict(typed: string): string | null {
   const district = typed.trim().toUpperCase();
   return POSTCODE_DISTRICT_PATTERN.test(district) ? district : null;
 }
+
+// Defined with the assessment, which records the mode used: this module already imports that
+// one, and the other way round would be an import cycle.
+export { HEALTH_QUESTION_MODES, type HealthQuestionMode } from './assessment.ts';

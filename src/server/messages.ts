@@ -45,6 +45,7 @@ const en = {
   'access.signedOut':
     'This device has been signed out. Enrol it again with a code from your coordinator.',
   'access.coordinatorsOnly': 'Only coordinators and administrators can do this.',
+  'access.administratorsOnly': 'Only administrators can do this.',
   'device.nameMissing': 'Give the device a name.',
   'device.notFound': 'There is no such device in your organisation.',
   'device.adminOnly': "Only an administrator can sign out an administrator's device.",
@@ -55,6 +56,7 @@ const en = {
 
   'resident.invalidRef':
     'A resident reference is 1 to 40 letters, digits, spaces or . _ / -, starting with a letter or digit.',
+  'resident.notFound': 'Your organisation holds no assessment with this resident reference.',
   'settings.invalid': "The organisation's settings are not valid. Nothing was changed.",
   'baselines.invalid': 'The baselines file has problems, listed below. Nothing was imported.',
   'baselines.tooSmall': ({ residents, minGroup }: { residents: number; minGroup: number }) =>
@@ -162,6 +164,7 @@ const cy: Catalogue = {
     "Mae'r ddyfais hon wedi cael ei hallgofnodi. Gosodwch y ddyfais eto gyda chod cofrestru gan " +
     'eich cydlynydd.',
   'access.coordinatorsOnly': "Dim ond cydlynwyr a gweinyddwyr sy'n gallu gwneud hyn.",
+  'access.administratorsOnly': "Dim ond gweinyddwyr sy'n gallu gwneud hyn.",
   'device.nameMissing': 'Rhowch enw ar gyfer y ddyfais.',
   'device.notFound': "Nid oes dyfais o'r fath yn eich sefydliad.",
   'device.adminOnly': "Dim ond gweinyddwr sy'n gallu allgofnodi dyfais gweinyddwr.",
@@ -172,6 +175,7 @@ const cy: Catalogue = {
 
   'resident.invalidRef':
     'Mae cyfeirnod preswylydd yn 1 i 40 o lythrennau, digidau, bylchau neu . _ / -, gan ddechrau â llythyren neu ddigid.',
+  'resident.notFound': "Nid oes gan eich sefydliad asesiad gyda'r cyfeirnod preswylydd hwn.",
   'settings.invalid': "Nid yw gosodiadau'r sefydliad yn ddilys. Ni newidiwyd dim.",
   'baselines.invalid':
     "Mae problemau gyda'r ffeil llinellau sylfaen, wedi'u rhestru isod. Ni fewnforiwyd dim.",
@@ -257,6 +261,7 @@ export const needsReview: readonly MessageId[] = [
   'access.signedOut',
   'enrolment.codeInvalid',
   'resident.invalidRef',
+  'resident.notFound',
   'settings.invalid',
   'baselines.invalid',
   'baselines.tooSmall',

@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import {
   ASSESSMENT_SETS,
+  HEALTH_QUESTION_MODES,
   PERIODS,
   VENUES,
   assessmentSchema,
@@ -104,6 +105,13 @@ export const organisationSettingsSchema = z.strictObject({
   ),
   /** Its own places to get help; null for the national suggestions. */
   directory: z.nullable(directorySchema),
+  /**
+   * How the health, disability or language blocker is asked: after a separate explicit consent,
+   * or as an optional question with "prefer not to say". The mode used is kept on each assessment.
+   */
+  healthQuestion: z.enum(HEALTH_QUESTION_MODES),
+  /** Days identifiable data is kept after a resident's last contact, then removed by the server. */
+  retentionDays: z.number().check(z.int(), z.minimum(30), z.maximum(3650)),
 });
 
 /** GET /api/programmes: the programmes the organisation's assessments are tagged with. */
@@ -165,6 +173,85 @@ export const cohortBaselineRequestSchema = z.strictObject({
   name: z.strictObject({ en: tagSchema, cy: tagSchema }),
 });
 
+/**
+ * What the audit log records. `enrolment` is a device signing in with a code (POST /api/enrol);
+ * `export` is a CSV or a subject access export; a `cross-organisation-refusal` is a request naming
+ * another organisation's device, resident or baseline, answered as if it did not exist.
+ */
+export const AUDIT_ACTIONS = [
+  'enrolment',
+  'enrolment-code-created',
+  'device-revoked',
+  'export',
+  'erasure',
+  'retention-run',
+  'cross-organisation-refusal',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** One audit entry; detail holds ids and counts, never an answer or a resident's details. */
+export const auditEntrySchema = z.object({
+  /** Increasing with each entry: the cursor for `before`. */
+  id: z.string(),
+  at: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  /** The device and person that acted; null for the server's own jobs and first start. */
+  device: z.nullable(z.object({ id: z.string(), name: z.string() })),
+  person: z.nullable(personSchema),
+  detail: z.record(z.string(), z.unknown()),
+});
+/** GET /api/audit?limit=&before=: newest first; `next` is the `before` of the next page. */
+export const auditQuerySchema = z.strictObject({
+  limit: z.optional(
+    z.string().check(
+      z.regex(/^\d{1,3}$/),
+      z.refine((v) => Number(v) >= 1 && Number(v) <= 200, 'from 1 to 200'),
+    ),
+  ),
+  before: z.optional(z.string().check(z.regex(/^\d{1,15}$/))),
+});
+export const auditListResponseSchema = z.object({
+  entries: z.array(auditEntrySchema),
+  next: z.nullable(z.string()),
+});
+
+const storedScoresSchema = z.object({
+  sections: assessmentSummarySchema.shape.sections,
+  plan: z.array(planItemSchema),
+});
+/** GET /api/residents/:ref/export: everything the server holds about one resident reference. */
+export const residentExportSchema = z.object({
+  residentRef: z.string(),
+  organisation: organisationSchema,
+  exportedAt: z.string(),
+  /** The revision held of each assessment, earliest first, with who sent it and its scores. */
+  assessments: z.array(
+    z.object({
+      assessment: assessmentSchema,
+      receivedAt: z.string(),
+      firstReceivedAt: z.string(),
+      device: z.object({ id: z.string(), name: z.string() }),
+      person: z.object({ id: z.string(), name: z.string() }),
+      scores: storedScoresSchema,
+    }),
+  ),
+  /** Earlier revisions the server keeps, replaced by those above. */
+  history: z.array(
+    z.object({
+      assessment: assessmentSchema,
+      receivedAt: z.string(),
+      replacedAt: z.string(),
+      scores: storedScoresSchema,
+    }),
+  ),
+});
+/** DELETE /api/residents/:ref: what was erased. */
+export const residentErasureResponseSchema = z.object({
+  residentRef: z.string(),
+  assessments: z.number(),
+  revisions: z.number(),
+});
+
 export type ResidentHistoryResponse = z.infer<typeof residentHistoryResponseSchema>;
 export type OrganisationSettings = z.infer<typeof organisationSettingsSchema>;
 export type ProgrammeSummary = z.infer<typeof programmeSummarySchema>;
@@ -187,3 +274,8 @@ export type RevokeResponse = z.infer<typeof revokeResponseSchema>;
 export type AssessmentSummary = z.infer<typeof assessmentSummarySchema>;
 export type AssessmentListResponse = z.infer<typeof assessmentListResponseSchema>;
 export type HealthResponse = z.infer<typeof healthResponseSchema>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+export type AuditListResponse = z.infer<typeof auditListResponseSchema>;
+export type ResidentExport = z.infer<typeof residentExportSchema>;
+export type ResidentErasureResponse = z.infer<typeof residentErasureResponseSchema>;

@@ -16,7 +16,7 @@ import {
   type Assessment,
   type QuestionRef,
 } from '../domain/index.ts';
-import { StoreError, type AssessmentStore } from './assessment-store.ts';
+import { StoreError, asStoreError, type AssessmentStore } from './assessment-store.ts';
 
 export interface SavedAnswer {
   readonly assessment: Assessment;
@@ -96,13 +96,16 @@ export function serveAnswers(
     const { seq, id, question, answer } = parsed.data;
     store.saveAnswer(id, question, answer).then(
       (assessment) => reply({ seq, ok: true, assessment, committedAtAbsolute: absoluteNow() }),
-      (error: unknown) =>
+      (raw: unknown) => {
+        // Worded on the page by its code: a full disk, or a newer version in another tab.
+        const error = asStoreError(raw);
         reply({
           seq,
           ok: false,
           code: error instanceof StoreError ? error.code : null,
           message: error instanceof Error ? error.message : String(error),
-        }),
+        });
+      },
     );
   });
   const reply = (message: AnswerReply) => port.postMessage(message);

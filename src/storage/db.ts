@@ -4,7 +4,23 @@ import { DB_VERSIONS } from './versions.ts';
 
 export const DEFAULT_DB_NAME = 'doorstep';
 
-export class DoorstepDb extends Dexie {
+/**
+ * What stops this tab using the database: `blocked`, a newer version here waits for an older
+ * one open in another tab to close; `updated`, a newer version opened in another tab, so this
+ * one, which does not know its schema, has let go of the database for good.
+ */
+export type ConnectionProblem = 'blocked' | 'updated';
+
+/** The connection's problem, if any, and who to tell when it changes (one listener: the notice). */
+export interface ConnectionState {
+  readonly problem: ConnectionProblem | null;
+  onProblem: (() => void) | null;
+}
+
+export class DoorstepDb extends Dexie implements ConnectionState {
+  problem: ConnectionProblem | null = null;
+  onProblem: (() => void) | null = null;
+
   // Rows are `unknown` until parsed: a damaged row must fail loudly, not type-check silently.
   readonly assessments!: Table<unknown, string>;
   readonly outbox!: Table<unknown, string>;
@@ -22,6 +38,30 @@ export class DoorstepDb extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    // Another tab opens a newer version. Dexie would close and then reopen on the next write,
+    // with this tab's code writing rows to a schema it does not know: close for good instead.
+    // Transactions already running still commit (IndexedDB lets them finish before it closes).
+    this.on('versionchange', (event: IDBVersionChangeEvent) => {
+      if (!event.newVersion) return undefined; // deleted: Dexie's own handling
+      this.close({ disableAutoOpen: true });
+      this.report('updated');
+      return false; // Dexie's default handler would allow reopening
+    });
+    this.on('blocked', () => {
+      this.report('blocked');
+      // Open once the other tab has let go; until then every read waits, and the screen says why.
+      this.open().then(
+        () => this.problem === 'blocked' && this.report(null),
+        () => {},
+      );
+    });
+    // An unexpected close (the browser dropped the connection in the background, as iOS does)
+    // is reopened by Dexie on the next operation: its `close` handler keeps auto-open on.
+  }
+
+  private report(problem: ConnectionProblem | null): void {
+    this.problem = problem;
+    this.onProblem?.();
   }
 }
 

@@ -1,7 +1,9 @@
 import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
+import type { ComponentType } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { PwaStatus } from '../sw/pwa-state.ts';
 import { PageTitle } from './components/PageTitle.tsx';
+import type { ConnectionState } from '../storage/db.ts';
 import {
   I18nContext,
   LANGUAGE_TAG,
@@ -38,7 +40,16 @@ export interface StartLanguage {
   readonly remember?: (locale: UiLocale) => void;
 }
 
-export function App({ services, language }: { services: Services; language: StartLanguage }) {
+export function App({
+  services,
+  language,
+  connection = null,
+}: {
+  services: Services;
+  language: StartLanguage;
+  /** The device database's connection, watched for problems the person must act on. */
+  connection?: ConnectionState | null;
+}) {
   const [current, setCurrent] = useState({ locale: language.locale, t: language.t });
   const setLocale = useCallback(async (locale: UiLocale) => {
     // Everything the screen shows in the new language is loaded before it switches, so the
@@ -57,14 +68,14 @@ export function App({ services, language }: { services: Services; language: Star
     <ServicesContext.Provider value={services}>
       <I18nContext.Provider value={i18n}>
         <LocationProvider>
-          <Shell />
+          <Shell connection={connection} />
         </LocationProvider>
       </I18nContext.Provider>
     </ServicesContext.Provider>
   );
 }
 
-function Shell() {
+function Shell({ connection }: { connection: ConnectionState | null }) {
   const { t } = useI18n();
   return (
     <>
@@ -88,6 +99,7 @@ function Shell() {
       </header>
       <div class="container">
         <StatusBanners />
+        <StorageNotices connection={connection} />
         <main id="main" tabIndex={-1}>
           <ErrorBoundary>
             <Router>
@@ -173,6 +185,21 @@ function SyncIndicator() {
       {text}
     </span>
   );
+}
+
+/** Risks to the records on this device; their code and words load after the first screen. */
+function StorageNotices({ connection }: { connection: ConnectionState | null }) {
+  const [Notices, setNotices] = useState<ComponentType<{ connection: ConnectionState }> | null>(
+    null,
+  );
+  useEffect(() => {
+    if (!connection) return;
+    import('./components/StorageNotices.tsx').then(
+      (m) => setNotices(() => m.StorageNotices),
+      () => {}, // not loaded (offline before it was cached): the sync screen still says it
+    );
+  }, [connection]);
+  return Notices && connection && <Notices connection={connection} />;
 }
 
 function NotFound() {

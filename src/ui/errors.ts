@@ -5,7 +5,7 @@
  * (no connection, an answer it cannot read, a problem with storage on the device) comes from the
  * catalogue by its code, never as English text.
  */
-import { StoreError } from '../storage/assessment-store.ts';
+import { StoreError, asStoreError } from '../storage/assessment-store.ts';
 import { REASON_CODES, type ReasonCode } from '../shared/protocol.ts';
 import { ApiError } from '../sync/client.ts';
 import type { Translate, UiLocale } from './i18n/i18n.ts';
@@ -17,7 +17,9 @@ export interface KeptFailure {
   readonly language?: string | undefined;
 }
 
-export function failureText(t: Translate, locale: UiLocale, failure: unknown): string {
+export function failureText(t: Translate, locale: UiLocale, raw: unknown): string {
+  // A full disk reported by any store, not only the assessments', is worded the same way.
+  const failure = asStoreError(raw);
   if (failure instanceof StoreError) return t(`error.store.${failure.code}`);
   if (!(failure instanceof ApiError) && !isKept(failure)) return t('error.unexpected');
   const { code, message } = failure;

@@ -103,13 +103,14 @@ function suite(texts: Texts) {
     await openNewAssessmentForm(page, server.url, texts);
     await check('new assessment form', { radios: true });
 
-    await page.getByLabel(texts.t('new.ref.label'), { exact: true }).fill('bad ref!');
-    await page.getByRole('button', { name: texts.t('new.submit'), exact: true }).click();
+    await page.getByLabel(texts.n('new.ref.label'), { exact: true }).fill('bad ref!');
+    await page.getByRole('button', { name: texts.n('new.submit'), exact: true }).click();
     const summary = page.getByRole('alert').filter({ hasText: texts.t('errors.summary') });
     await summary.waitFor();
     assert.deepEqual(await summary.getByRole('link').allInnerTexts(), [
-      texts.t('new.ref.error'),
-      texts.t('new.venue.error'),
+      format(texts.locale, newMessages[texts.locale]['new.agree.error']),
+      texts.n('new.ref.error'),
+      texts.n('new.venue.error'),
     ]);
     // The summary takes focus so that a screen reader announces it.
     assert.equal(await summary.evaluate((el) => el === document.activeElement), true);

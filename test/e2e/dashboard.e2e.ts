@@ -9,7 +9,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { emptyAnswers, type Assessment, type Score } from '../../src/domain/index.ts';
+import {
+  emptyAnswers,
+  type Assessment,
+  type Score,
+  BUILT_IN_OUTCOME_LABELS,
+} from '../../src/domain/index.ts';
 import { enrolResponseSchema, type PushRecord } from '../../src/shared/protocol.ts';
 import { startServer, type RunningServer } from '../../src/server/server.ts';
 import type { Enrolment } from '../../src/storage/settings-store.ts';
@@ -151,7 +156,7 @@ test('the dashboard shows the hand-worked figures and suppresses the gain of 2 r
   // R1's outcome, counted in its quarter.
   assert.deepEqual(await page.locator('tr[data-outcome="banks-online"] td').allTextContents(), [
     '2026-Q1',
-    dm('en', 'outcome.banks-online'),
+    BUILT_IN_OUTCOME_LABELS['banks-online'].en,
     '1',
   ]);
   // The first baseline offered is a shipped persona, its provenance beside the comparison.
@@ -215,6 +220,23 @@ test('the threshold set to 2 in the settings shows the gain', async () => {
   await threshold.fill('2');
   await page.getByRole('button', { name: om('en', 'threshold.save'), exact: true }).click();
   await page.getByText(om('en', 'saved'), { exact: true }).waitFor();
+
+  const retention = page.getByLabel(om('en', 'privacy.retention'), { exact: true });
+  assert.equal(await retention.inputValue(), '730');
+  await retention.fill('10');
+  await page.getByRole('button', { name: om('en', 'privacy.save'), exact: true }).click();
+  const invalidRetention = page.getByRole('link', {
+    name: om('en', 'privacy.retentionInvalid'),
+    exact: true,
+  });
+  await invalidRetention.waitFor();
+  await assertNoAxeViolations(page, 'organisation settings, an invalid retention period');
+  await page.getByLabel(om('en', 'privacy.health.separate-consent'), { exact: true }).check();
+  await retention.fill('365');
+  await page.getByRole('button', { name: om('en', 'privacy.save'), exact: true }).click();
+  // The summary goes once the server has stored both.
+  await invalidRetention.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('[aria-labelledby="privacy-title"] .error-summary').count(), 0);
 
   await page.getByRole('button', { name: om('en', 'directory.start'), exact: true }).click();
   await page.getByRole('button', { name: om('en', 'service.save'), exact: true }).click();

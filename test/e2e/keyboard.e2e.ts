@@ -10,6 +10,7 @@ import bank from '../../src/domain/bank/bank-v1.json' with { type: 'json' };
 import type { Assessment } from '../../src/domain/index.ts';
 import { LANGUAGE_TAG } from '../../src/ui/i18n/i18n.ts';
 import {
+  agreeLabel,
   assertChecked,
   committedAnswers,
   english,
@@ -138,19 +139,23 @@ for (const texts of [english, welsh]) {
     });
 
     test('a full assessment from the start screen to the results, with the keyboard alone', async () => {
-      const { t } = texts;
+      const { t, n } = texts;
       await page.goto(server.url + '/');
       await h1(page, t('home.title')).waitFor();
       await tabTo(page, 'the start link', link(t('home.start')));
       await page.keyboard.press('Enter');
-      await h1(page, t('new.title')).waitFor();
+      await h1(page, n('new.title')).waitFor();
 
+      // The privacy notice comes first: the resident agrees before anything else.
+      const agree = agreeLabel(texts);
+      await tabTo(page, 'the agreement', (f) => f.type === 'checkbox' && f.label === agree);
+      await page.keyboard.press('Space');
       await tabTo(page, 'the reference', (f) => f.tag === 'input' && f.type === 'text');
       await page.keyboard.type(`KEY-${texts.locale}`);
-      const venue = t('new.venue.legend');
+      const venue = n('new.venue.legend');
       await tabTo(page, 'the venue', (f) => f.type === 'radio' && f.legend === venue);
       await page.keyboard.press('ArrowDown'); // home visit, the second option
-      await tabTo(page, 'the start button', button(t('new.submit')));
+      await tabTo(page, 'the start button', button(n('new.submit')));
       await page.keyboard.press('Enter');
       await waitForStep(page, 1, texts);
       const { id } = stepOf(page);

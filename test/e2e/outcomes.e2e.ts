@@ -8,7 +8,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assessmentSchema, type Assessment } from '../../src/domain/index.ts';
+import {
+  assessmentSchema,
+  type Assessment,
+  BUILT_IN_OUTCOME_LABELS,
+} from '../../src/domain/index.ts';
 import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/protocol.ts';
 import {
   organisationSettingsSchema,
@@ -71,6 +75,9 @@ const settings: OrganisationSettings = {
       },
     },
   ],
+  // Last, in the schema's order: the test compares the stored settings as JSON text.
+  healthQuestion: 'optional',
+  retentionDays: 730,
 };
 
 /** A full set with no device at home (B1 = 0), so the plan has a need the directory meets. */
@@ -169,11 +176,11 @@ test('an outcome recorded afterwards waits, then reaches the server as a higher 
 
   // No connection: it is kept and shown as waiting to send again.
   await context.setOffline(true);
-  await section.getByLabel(m('en', 'outcome.banks-online'), { exact: true }).check();
+  await section.getByLabel(BUILT_IN_OUTCOME_LABELS['banks-online'].en, { exact: true }).check();
   await section.getByLabel(m('en', 'outcomes.date.label'), { exact: true }).fill('2026-03-05');
   await section.getByRole('button', { name: m('en', 'outcomes.add'), exact: true }).click();
   const item = m('en', 'outcomes.item', {
-    outcome: m('en', 'outcome.banks-online'),
+    outcome: BUILT_IN_OUTCOME_LABELS['banks-online'].en,
     date: '5 March 2026',
   });
   await section.getByRole('listitem').filter({ hasText: item }).waitFor();

@@ -23,6 +23,7 @@ import { format } from '../../src/ui/i18n/i18n.ts';
 import { newMessages, type NewKey } from '../../src/ui/screens/new.messages.ts';
 import { progressMessages, type ProgressKey } from '../../src/ui/screens/progress.messages.ts';
 import {
+  agreeToTakePart,
   answer,
   answerSkill,
   finish,
@@ -169,18 +170,24 @@ test('device A assesses LIB-0042 with a programme and venue name, and another re
   enrolmentA = await enrolThroughUi(a, base(), code, 'Library tablet A');
 
   await openNewAssessmentForm(a, base());
-  await a.getByLabel(t('new.ref.label'), { exact: true }).fill(REF);
+  await a.getByLabel(nm('new.ref.label'), { exact: true }).fill(REF);
   await a.getByLabel(nm('new.programme.label'), { exact: true }).fill(PROGRAMME);
   await a.getByLabel(nm('new.venueName.label'), { exact: true }).fill(VENUE_NAME);
-  await group(a, t('new.venue.legend')).getByText(t('new.venue.library'), { exact: true }).click();
-  await a.getByLabel(t('new.date.label'), { exact: true }).fill(FIRST_DATE);
-  await a.getByRole('button', { name: t('new.submit'), exact: true }).click();
+  await agreeToTakePart(a);
+  await group(a, nm('new.venue.legend'))
+    .getByText(nm('new.venue.library'), { exact: true })
+    .click();
+  await a.getByLabel(nm('new.date.label'), { exact: true }).fill(FIRST_DATE);
+  await a.getByRole('button', { name: nm('new.submit'), exact: true }).click();
   const firstId = await answerAndFinish(a, FIRST);
 
   await openNewAssessmentForm(a, base());
-  await a.getByLabel(t('new.ref.label'), { exact: true }).fill(OTHER_REF);
-  await group(a, t('new.venue.legend')).getByText(t('new.venue.library'), { exact: true }).click();
-  await a.getByRole('button', { name: t('new.submit'), exact: true }).click();
+  await a.getByLabel(nm('new.ref.label'), { exact: true }).fill(OTHER_REF);
+  await agreeToTakePart(a);
+  await group(a, nm('new.venue.legend'))
+    .getByText(nm('new.venue.library'), { exact: true })
+    .click();
+  await a.getByRole('button', { name: nm('new.submit'), exact: true }).click();
   await answerAndFinish(a, FIRST);
 
   await waitForIndicator(a, t('sync.indicator.allSent'));
@@ -208,7 +215,7 @@ test("device B starts a revisit for LIB-0042: that resident's earlier visit come
   askedByB.length = 0;
 
   await b.goto(base() + `/new?ref=${REF}&language=en`);
-  await h1(b, t('new.title')).waitFor();
+  await h1(b, nm('new.title')).waitFor();
   const found = nm('new.history.found', {
     count: 1,
     who: REF,
@@ -230,7 +237,7 @@ test("device B starts a revisit for LIB-0042: that resident's earlier visit come
     askedByB.filter((p) => p.startsWith('/api/residents')),
     ['/api/residents/LIB-0042/assessments'],
   );
-  await scanInBothLanguages(b, 'revisit with earlier visits found', welsh.t('new.title'));
+  await scanInBothLanguages(b, 'revisit with earlier visits found', welsh.n('new.title'));
 
   // Kept apart, read-only, and only that resident: nothing of LIB-0099 is on B.
   const stored = await everythingStored(b);
@@ -248,13 +255,16 @@ test('without a connection, B says plainly the earlier visits could not be fetch
   await b.getByRole('button', { name: nm('new.history.lookUp'), exact: true }).click();
   const offline = nm('new.history.offline', { who: REF });
   await b.getByRole('status').getByText(offline, { exact: true }).waitFor();
-  await scanInBothLanguages(b, 'revisit offline', welsh.t('new.title'));
+  await scanInBothLanguages(b, 'revisit offline', welsh.n('new.title'));
   await contextB.setOffline(false);
 });
 
 test('B completes the revisit and its progress screen shows the figures worked out by hand', async () => {
-  await group(b, t('new.venue.legend')).getByText(t('new.venue.library'), { exact: true }).click();
-  await b.getByRole('button', { name: t('new.submit'), exact: true }).click();
+  await agreeToTakePart(b);
+  await group(b, nm('new.venue.legend'))
+    .getByText(nm('new.venue.library'), { exact: true })
+    .click();
+  await b.getByRole('button', { name: nm('new.submit'), exact: true }).click();
   revisitId = await answerAndFinish(b, SECOND);
   const [made] = await assessmentsOf(b);
   assert.equal(made?.programme, PROGRAMME);

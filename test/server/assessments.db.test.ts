@@ -146,6 +146,9 @@ describeEachDatabase('received assessments', ({ use }) => {
       'bank_version',
       'scale_version',
       'outcomes',
+      'privacy_agreed_at',
+      'health_question_mode',
+      'health_consent',
       'B1',
       'B2',
       'B3',
@@ -201,6 +204,48 @@ describeEachDatabase('received assessments', ({ use }) => {
       [`skill_${SHORT_A}`]: 'dont-know',
       [`interest_${SHORT_B}`]: 'skipped',
       [`skill_${NOT_ASKED}`]: '',
+    });
+  });
+
+  it('exports when the resident agreed and how the health question was asked', async () => {
+    const organisation = await api().organisation();
+    const coordinator = await organisation.device('coordinator');
+    const agreedAt = START.getTime() - 3_600_000;
+    const declined = finishedAssessment({
+      answers: answersWith((a) => {
+        delete a.blockers['K5'];
+      }),
+    });
+    const separate = {
+      ...declined,
+      privacy: { agreedAt, healthQuestion: 'separate-consent' as const, healthConsent: false },
+    };
+    const optional = {
+      ...finishedAssessment(),
+      privacy: { agreedAt, healthQuestion: 'optional' as const, healthConsent: null },
+    };
+    const older = finishedAssessment();
+    await push(api(), coordinator, separate, optional, older);
+
+    const { records } = await csvOf(api(), coordinator);
+    const row = (id: string) => records.find((r) => r['assessment_id'] === id);
+    expect(row(separate.id)).toMatchObject({
+      privacy_agreed_at: new Date(agreedAt).toISOString(),
+      health_question_mode: 'separate-consent',
+      health_consent: 'no',
+      // Not agreed to, so not asked: empty, not a non-answer.
+      K5: '',
+    });
+    expect(row(optional.id)).toMatchObject({
+      privacy_agreed_at: new Date(agreedAt).toISOString(),
+      health_question_mode: 'optional',
+      health_consent: '',
+    });
+    // Made before the notice was shown: nothing claimed.
+    expect(row(older.id)).toMatchObject({
+      privacy_agreed_at: '',
+      health_question_mode: '',
+      health_consent: '',
     });
   });
 

@@ -234,6 +234,8 @@ describeEachDatabase('baselines', ({ use }) => {
       minGroup: 3,
       outcomeTypes: [],
       directory: null,
+      healthQuestion: 'optional',
+      retentionDays: 730,
     });
     const visit = (ref: string, date: string, b1: Score) =>
       finishedAssessment({

@@ -55,6 +55,8 @@ async function outcomesCsv(api: TestApi, device: TestDevice, query = '') {
 
 const SETTINGS: OrganisationSettings = {
   minGroup: 3,
+  healthQuestion: 'optional',
+  retentionDays: 730,
   outcomeTypes: [
     {
       id: 'council-tax-online',
@@ -213,6 +215,8 @@ describeEachDatabase('residents over time and programmes', ({ use }) => {
       minGroup: 5,
       outcomeTypes: [],
       directory: null,
+      healthQuestion: 'optional',
+      retentionDays: 730,
     });
     const put = await api().call(coordinator, 'PUT', '/api/settings', SETTINGS);
     expect(put.statusCode, put.body).toBe(200);

@@ -20,6 +20,9 @@ describeEachDatabase('access and devices', ({ use }) => {
       ['POST', '/api/push'],
       ['GET', '/api/assessments'],
       ['GET', '/api/assessments.csv'],
+      ['GET', '/api/audit'],
+      ['GET', '/api/residents/R-1/export'],
+      ['DELETE', '/api/residents/R-1'],
     ] as const;
 
     it.each(PROTECTED)('%s %s needs the protocol header (426)', async (method, url) => {
@@ -69,6 +72,8 @@ describeEachDatabase('access and devices', ({ use }) => {
       ['POST', '/api/devices/6f1c1a4e-0000-4000-8000-000000000000/revoke'],
       ['GET', '/api/assessments'],
       ['GET', '/api/assessments.csv'],
+      ['GET', '/api/residents/R-1/export'],
+      ['DELETE', '/api/residents/R-1'],
       ['POST', '/api/enrolment-codes'],
     ] as const)(
       '%s %s is for coordinators: an outreach worker is refused (403)',

@@ -18,6 +18,7 @@ import { describeEachDatabase } from './support/databases.ts';
 const TABLES = [
   'assessment_history',
   'assessments',
+  'audit_log',
   'baselines',
   'devices',
   'enrolment_codes',

@@ -116,6 +116,8 @@ describe('outcomes recorded after an assessment is finished', () => {
 describe("the organisation's settings kept on the device", () => {
   const organisation: OrganisationSettings = {
     minGroup: 7,
+    healthQuestion: 'optional',
+    retentionDays: 730,
     outcomeTypes: [
       {
         id: 'council-tax-online',

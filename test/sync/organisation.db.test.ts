@@ -46,6 +46,8 @@ async function enrolledDevice(role: 'outreach-worker' | 'coordinator' = 'outreac
 
 const settings: OrganisationSettings = {
   minGroup: 8,
+  healthQuestion: 'optional',
+  retentionDays: 730,
   outcomeTypes: [
     {
       id: 'council-tax-online',

@@ -80,7 +80,7 @@ describe('starting an assessment', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Start assessment' }));
     const summary = await screen.findByRole('alert');
     const links = within(summary).getAllByRole('link');
-    expect(links.map((l) => l.getAttribute('href'))).toEqual(['#residentRef', '#venue']);
+    expect(links.map((l) => l.getAttribute('href'))).toEqual(['#agree', '#residentRef', '#venue']);
     expect(document.activeElement).toBe(summary);
   });
 
@@ -89,6 +89,7 @@ describe('starting an assessment', () => {
     fireEvent.input(await screen.findByLabelText('Resident reference (optional)'), {
       target: { value: 'LIB-0042' },
     });
+    fireEvent.click(screen.getByLabelText('The resident has heard this and agrees to take part'));
     fireEvent.click(screen.getByLabelText('Home visit'));
     fireEvent.click(screen.getByLabelText('Short set'));
     fireEvent.click(screen.getByRole('button', { name: 'Start assessment' }));
@@ -136,7 +137,11 @@ describe('the interview', () => {
     const group = await screen.findByRole('group', {
       name: 'Health, disability or language barriers',
     });
-    expect(within(group).getByText('Optional. You do not have to answer this.')).toBeTruthy();
+    expect(
+      within(group).getByText(
+        'Optional. You do not have to answer this: you can choose "Prefer not to say".',
+      ),
+    ).toBeTruthy();
     expect(within(group).getByLabelText('Prefer not to say')).toBeTruthy();
   });
 

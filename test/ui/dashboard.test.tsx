@@ -77,7 +77,13 @@ function server(minGroup: number, overrides: Record<string, () => Response> = {}
           ],
         });
       case '/api/settings':
-        return json({ minGroup, outcomeTypes: [], directory: null });
+        return json({
+          minGroup,
+          outcomeTypes: [],
+          directory: null,
+          healthQuestion: 'optional',
+          retentionDays: 730,
+        });
       case '/api/baselines':
         return json({ baselines: [] });
       case '/api/cohort':

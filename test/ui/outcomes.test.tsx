@@ -33,6 +33,8 @@ const finished = (id: string, answers: Answers, language: 'en' | 'cy' = 'en'): A
 
 const organisation: OrganisationSettings = {
   minGroup: 5,
+  healthQuestion: 'optional',
+  retentionDays: 730,
   outcomeTypes: [
     {
       id: 'council-tax-online',

@@ -106,6 +106,7 @@ describe('the resident on the new-assessment form', () => {
     fireEvent.input(screen.getByLabelText('Postcode district (optional)'), {
       target: { value: 'cf10 3at' },
     });
+    fireEvent.click(screen.getByLabelText('The resident has heard this and agrees to take part'));
     fireEvent.click(screen.getByLabelText('Library'));
     fireEvent.click(screen.getByRole('button', { name: 'Start assessment' }));
     const summary = await screen.findByRole('alert');
@@ -156,6 +157,7 @@ describe('contact details for follow-up', () => {
     fireEvent.click(
       await screen.findByLabelText('The resident agrees to be contacted to follow up'),
     );
+    fireEvent.click(screen.getByLabelText('The resident has heard this and agrees to take part'));
     fireEvent.click(screen.getByLabelText('Library'));
     fireEvent.click(screen.getByRole('button', { name: 'Start assessment' }));
     const summary = await screen.findByRole('alert');
@@ -194,6 +196,7 @@ describe('contact details for follow-up', () => {
       target: { value: 'HUB-10' },
     });
     expect(screen.queryByLabelText('Name')).toBeNull();
+    fireEvent.click(screen.getByLabelText('The resident has heard this and agrees to take part'));
     fireEvent.click(screen.getByLabelText('Library'));
     fireEvent.click(screen.getByRole('button', { name: 'Start assessment' }));
     await screen.findByRole('heading', { level: 1, name: 'Basics' });

@@ -93,6 +93,7 @@ describe('a revisit', () => {
     fireEvent.input(screen.getByLabelText('Venue name (optional)'), {
       target: { value: 'Ty Hywel' },
     });
+    fireEvent.click(screen.getByLabelText('The resident has heard this and agrees to take part'));
     fireEvent.click(screen.getByLabelText('Library'));
     fireEvent.click(screen.getByRole('button', { name: 'Start assessment' }));
     await waitFor(async () => expect(await app.store.list()).toHaveLength(1));

@@ -20,13 +20,16 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type {
-  Assessment,
-  AssessmentScores,
-  Baseline,
-  Directory,
-  OutcomeType,
+import {
+  HEALTH_QUESTION_MODES,
+  type Assessment,
+  type AssessmentScores,
+  type Baseline,
+  type Directory,
+  type HealthQuestionMode,
+  type OutcomeType,
 } from '../../domain/index.ts';
+import { AUDIT_ACTIONS, type AuditAction } from '../../shared/council-api.ts';
 import { ROLES, type Role } from '../../shared/protocol.ts';
 
 /**
@@ -51,8 +54,22 @@ export const organisations = pgTable(
     outcomeTypes: jsonb('outcome_types').$type<OutcomeType[]>().notNull().default([]),
     /** Its own services directory; null for the national suggestions. */
     directory: jsonb('directory').$type<Directory>(),
+    /** How the health, disability or language blocker is asked. */
+    healthQuestion: text('health_question')
+      .$type<HealthQuestionMode>()
+      .notNull()
+      .default('optional'),
+    /** Days identifiable data is kept after a resident's last contact (services/retention.ts). */
+    retentionDays: integer('retention_days').notNull().default(730),
   },
-  (t) => [check('organisations_min_group_check', sql`${t.minGroup} between 2 and 100`)],
+  (t) => [
+    check('organisations_min_group_check', sql`${t.minGroup} between 2 and 100`),
+    check(
+      'organisations_health_question_check',
+      sql`${t.healthQuestion} in (${sql.raw(HEALTH_QUESTION_MODES.map(quote).join(', '))})`,
+    ),
+    check('organisations_retention_days_check', sql`${t.retentionDays} between 30 and 3650`),
+  ],
 );
 
 export const people = pgTable(
@@ -210,4 +227,43 @@ export const baselines = pgTable(
     createdAt: time('created_at').notNull(),
   },
   (t) => [primaryKey({ name: 'baselines_pkey', columns: [t.organisationId, t.id] })],
+);
+
+/**
+ * Who did what that touches privacy, per organisation: enrolments, codes, revocations, exports,
+ * erasures, retention runs and refusals across organisations. Append-only: the code only ever
+ * inserts (services/audit.ts). Detail holds ids and counts, never answers.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    /** Increasing: orders the log and pages it (a clock can repeat or step back). */
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    at: time('at').notNull(),
+    /** Null for the server's own jobs (retention) and the first start. */
+    deviceId: uuid('device_id'),
+    personId: uuid('person_id'),
+    action: text('action').$type<AuditAction>().notNull(),
+    detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    index('audit_log_organisation_id_idx').on(t.organisationId, t.id),
+    check(
+      'audit_log_action_check',
+      sql`${t.action} in (${sql.raw(AUDIT_ACTIONS.map(quote).join(', '))})`,
+    ),
+    foreignKey({
+      name: 'audit_log_device_fk',
+      columns: [t.organisationId, t.deviceId],
+      foreignColumns: [devices.organisationId, devices.id],
+    }),
+    foreignKey({
+      name: 'audit_log_person_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+  ],
 );

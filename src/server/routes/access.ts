@@ -11,8 +11,11 @@ import { isCoordinator } from '../services/roles.ts';
 import type { ApiContext } from './context.ts';
 import type { OperationDoc } from './openapi.ts';
 
-/** public: anyone; device: any enrolled device; coordinator: coordinators and administrators. */
-export type Access = 'public' | 'device' | 'coordinator';
+/**
+ * public: anyone; device: any enrolled device; coordinator: coordinators and administrators;
+ * administrator: administrators only.
+ */
+export type Access = 'public' | 'device' | 'coordinator' | 'administrator';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -52,6 +55,9 @@ export function guard(ctx: ApiContext): onRequestAsyncHookHandler {
     }
     if (access === 'coordinator' && !isCoordinator(result.identity.person.role)) {
       throw new ApiError('forbidden', message('access.coordinatorsOnly'));
+    }
+    if (access === 'administrator' && result.identity.person.role !== 'administrator') {
+      throw new ApiError('forbidden', message('access.administratorsOnly'));
     }
     request.identity = result.identity;
   };

@@ -10,6 +10,7 @@ import { baselineRoutes } from './baselines.ts';
 import { cohortRoutes } from './cohort.ts';
 import type { ApiContext } from './context.ts';
 import { buildOpenApi, collectOperations } from './openapi.ts';
+import { privacyRoutes } from './privacy.ts';
 import { pushRoutes } from './push.ts';
 import { settingsRoutes } from './settings.ts';
 import { LastSeen } from '../services/last-seen.ts';
@@ -78,4 +79,5 @@ export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (api, options) =>
   await api.register(cohortRoutes, ctx);
   await api.register(settingsRoutes, ctx);
   await api.register(baselineRoutes, ctx);
+  await api.register(privacyRoutes, ctx);
 };

@@ -6,6 +6,7 @@ import {
 } from '../../shared/council-api.ts';
 import { assessmentsCsv } from '../services/assessments-csv.ts';
 import { listReceived, toSummary } from '../services/assessments.ts';
+import { audit, byDevice } from '../services/audit.ts';
 import { identityOf } from './access.ts';
 import { LARGE_ANSWER_COMPRESSION } from './compression.ts';
 import type { ApiContext } from './context.ts';
@@ -44,14 +45,17 @@ export const assessmentRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx)
           summary: 'Received assessments as CSV: every answer, section score and plan item',
           description:
             'Streamed, most recently received first, with the programme, venue name and ' +
-            'outcomes ("banks-online 2026-05-01; got-device 2026-06-02") of each.',
+            'outcomes ("banks-online 2026-05-01; got-device 2026-06-02") of each. Audited.',
           success: { status: 200, description: 'One row per assessment.', mediaType: 'text/csv' },
         },
       },
     },
     async (request, reply) => {
-      const day = ctx.now().toISOString().slice(0, 10);
-      const csv = assessmentsCsv(ctx.db, identityOf(request).organisation.id, (error) =>
+      const identity = identityOf(request);
+      const now = ctx.now();
+      await audit(ctx.db, byDevice(identity, 'export', { kind: 'assessments-csv' }), now);
+      const day = now.toISOString().slice(0, 10);
+      const csv = assessmentsCsv(ctx.db, identity.organisation.id, (error) =>
         request.log.error({ err: error }, 'the CSV export stopped half way'),
       );
       return reply

@@ -14,6 +14,7 @@ import {
 } from '../../shared/council-api.ts';
 import { ApiError } from '../errors.ts';
 import { message } from '../messages.ts';
+import { audit, byDevice } from '../services/audit.ts';
 import { cohortRecords, listProgrammes, residentHistory } from '../services/cohort.ts';
 import { outcomesCsv } from '../services/outcomes-csv.ts';
 import { readSettings } from '../services/settings.ts';
@@ -117,7 +118,7 @@ export const cohortRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx) => 
           summary: 'Outcomes counted per programme, period and kind, as CSV',
           description:
             'Columns programme, period, outcome, label (English), count. Period is month ' +
-            '(default), quarter or year, of the date each outcome happened.',
+            '(default), quarter or year, of the date each outcome happened. Audited.',
           query: outcomeExportQuerySchema,
           success: { status: 200, description: 'One row per count.', mediaType: 'text/csv' },
           refusals: [400],
@@ -126,11 +127,23 @@ export const cohortRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx) => 
     },
     async (request, reply) => {
       const query = parseQuery(outcomeExportQuerySchema, request.query);
-      const csv = await outcomesCsv(ctx.db, identityOf(request).organisation.id, {
-        period: query.period ?? 'month',
+      const identity = identityOf(request);
+      const period = query.period ?? 'month';
+      const csv = await outcomesCsv(ctx.db, identity.organisation.id, {
+        period,
         programme: query.programme,
       });
-      const day = ctx.now().toISOString().slice(0, 10);
+      const now = ctx.now();
+      await audit(
+        ctx.db,
+        byDevice(identity, 'export', {
+          kind: 'outcomes-csv',
+          period,
+          ...(query.programme === undefined ? {} : { programme: query.programme }),
+        }),
+        now,
+      );
+      const day = now.toISOString().slice(0, 10);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="doorstep-outcomes-${day}.csv"`)

@@ -247,7 +247,7 @@ function refusalsFor(access: Access, hasBody: boolean): number[] {
   return [
     ...(hasBody ? [400, 413] : []),
     ...(access === 'public' ? [] : [401, 426]),
-    ...(access === 'coordinator' ? [403] : []),
+    ...(access === 'coordinator' || access === 'administrator' ? [403] : []),
     500,
   ];
 }

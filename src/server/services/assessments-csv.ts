@@ -14,7 +14,12 @@ import {
 } from '../../domain/index.ts';
 import type { Executor } from '../db/database.ts';
 import { assessments, devices, people } from '../db/schema.ts';
-import type { ReceivedAssessment } from './assessments.ts';
+import {
+  RECEIVED,
+  SENT_BY_DEVICE,
+  SENT_BY_PERSON,
+  type ReceivedAssessment,
+} from './assessments.ts';
 
 type Cell = string | number | null;
 
@@ -73,6 +78,23 @@ function columnsFor(bank: Bank): Column[] {
       header: 'outcomes',
       value: (row) =>
         (row.payload.outcomes ?? []).map((o) => `${o.type} ${o.date}`).join('; ') || null,
+    },
+    // What the resident agreed to; empty on records made before the privacy notice was shown.
+    {
+      header: 'privacy_agreed_at',
+      value: (row) => {
+        const at = row.payload.privacy?.agreedAt;
+        return at === undefined ? null : new Date(at).toISOString();
+      },
+    },
+    { header: 'health_question_mode', value: (row) => row.payload.privacy?.healthQuestion ?? null },
+    // yes or no to the separate consent; empty when none was asked for or it was left unanswered.
+    {
+      header: 'health_consent',
+      value: (row) => {
+        const consent = row.payload.privacy?.healthConsent;
+        return consent === undefined || consent === null ? null : yesNo(consent);
+      },
     },
     ...bank.basics.map((item) => answer('basics', item.id, item.id)),
     ...bank.blockers.map((item) => answer('blockers', item.id, item.id)),
@@ -153,32 +175,14 @@ async function* receivedPages(
   for (;;) {
     const page: (ReceivedAssessment & { at: string; rowId: string })[] = await ex
       .select({
-        revision: assessments.revision,
-        payload: assessments.payload,
-        scores: assessments.scores,
-        receivedAt: assessments.receivedAt,
-        firstReceivedAt: assessments.firstReceivedAt,
-        device: { id: devices.id, name: devices.name },
-        person: { id: people.id, name: people.name },
+        ...RECEIVED,
         // The database's own text of the time, so the next page starts exactly after it.
         at: sql<string>`${assessments.receivedAt}::text`,
         rowId: assessments.id,
       })
       .from(assessments)
-      .innerJoin(
-        devices,
-        and(
-          eq(devices.organisationId, assessments.organisationId),
-          eq(devices.id, assessments.deviceId),
-        ),
-      )
-      .innerJoin(
-        people,
-        and(
-          eq(people.organisationId, assessments.organisationId),
-          eq(people.id, assessments.personId),
-        ),
-      )
+      .innerJoin(devices, SENT_BY_DEVICE)
+      .innerJoin(people, SENT_BY_PERSON)
       .where(
         and(
           eq(assessments.organisationId, organisationId),

@@ -16,36 +16,36 @@ export interface ReceivedAssessment {
   readonly person: { readonly id: string; readonly name: string };
 }
 
+/** The columns of a received assessment, read with its device and person joined as below. */
+export const RECEIVED = {
+  revision: assessments.revision,
+  payload: assessments.payload,
+  scores: assessments.scores,
+  receivedAt: assessments.receivedAt,
+  firstReceivedAt: assessments.firstReceivedAt,
+  device: { id: devices.id, name: devices.name },
+  person: { id: people.id, name: people.name },
+};
+/** The device and person that sent an assessment, always of its own organisation. */
+export const SENT_BY_DEVICE = and(
+  eq(devices.organisationId, assessments.organisationId),
+  eq(devices.id, assessments.deviceId),
+);
+export const SENT_BY_PERSON = and(
+  eq(people.organisationId, assessments.organisationId),
+  eq(people.id, assessments.personId),
+);
+
 /** Most recently received first. */
 export async function listReceived(
   db: Database,
   organisationId: string,
 ): Promise<ReceivedAssessment[]> {
   return db
-    .select({
-      revision: assessments.revision,
-      payload: assessments.payload,
-      scores: assessments.scores,
-      receivedAt: assessments.receivedAt,
-      firstReceivedAt: assessments.firstReceivedAt,
-      device: { id: devices.id, name: devices.name },
-      person: { id: people.id, name: people.name },
-    })
+    .select(RECEIVED)
     .from(assessments)
-    .innerJoin(
-      devices,
-      and(
-        eq(devices.organisationId, assessments.organisationId),
-        eq(devices.id, assessments.deviceId),
-      ),
-    )
-    .innerJoin(
-      people,
-      and(
-        eq(people.organisationId, assessments.organisationId),
-        eq(people.id, assessments.personId),
-      ),
-    )
+    .innerJoin(devices, SENT_BY_DEVICE)
+    .innerJoin(people, SENT_BY_PERSON)
     .where(eq(assessments.organisationId, organisationId))
     .orderBy(desc(assessments.receivedAt), desc(assessments.id));
 }

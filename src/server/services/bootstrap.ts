@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Organisation, Person } from '../../shared/council-api.ts';
 import type { Database } from '../db/database.ts';
 import { organisations } from '../db/schema.ts';
+import { audit } from './audit.ts';
 import { createEnrolmentCode } from './enrolment.ts';
 import { createOrganisation, createPerson } from './people.ts';
 
@@ -47,6 +48,17 @@ export async function bootstrap(
       { organisationId: organisation.id, personId: administrator.id, createdByDeviceId: null },
       now,
       options.ttlMs ?? FIRST_CODE_TTL_MS,
+    );
+    await audit(
+      tx,
+      {
+        organisationId: organisation.id,
+        action: 'enrolment-code-created',
+        deviceId: null,
+        personId: null,
+        detail: { personId: administrator.id, role: administrator.role, firstStart: true },
+      },
+      now,
     );
     return { organisation, administrator, code, expiresAt };
   });

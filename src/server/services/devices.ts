@@ -6,6 +6,7 @@ import type { Database, Executor } from '../db/database.ts';
 import { devices, people } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { message } from '../messages.ts';
+import { audit, byDevice } from './audit.ts';
 import { findDeviceByTokenHash, type Identity } from './identity.ts';
 import type { LastSeen } from './last-seen.ts';
 import { canManage } from './roles.ts';
@@ -76,8 +77,8 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 
 /**
  * Revokes a device of the actor's organisation. A device of another organisation is "not found",
- * never "forbidden": the answer must not confirm that it exists. Revoking twice keeps the first
- * time.
+ * never "forbidden": the answer must not confirm that it exists, but the attempt is audited.
+ * Revoking twice keeps the first time (and the first audit entry).
  */
 export async function revokeDevice(
   db: Database,
@@ -93,14 +94,34 @@ export async function revokeDevice(
     eq(devices.id, deviceId),
   );
   const [target] = await summarySelect(db).where(inOrganisation);
-  if (!target) throw notFound;
+  if (!target) {
+    const [elsewhere] = await db
+      .select({ id: devices.id })
+      .from(devices)
+      .where(eq(devices.id, deviceId));
+    if (elsewhere) {
+      await audit(
+        db,
+        byDevice(actor, 'cross-organisation-refusal', { target: 'device', deviceId }),
+        now,
+      );
+    }
+    throw notFound;
+  }
   if (target.id !== actor.device.id && !canManage(actor.person.role, target.person.role)) {
     throw new ApiError('forbidden', message('device.adminOnly'));
   }
-  await db
-    .update(devices)
-    .set({ revokedAt: now })
-    .where(and(inOrganisation, isNull(devices.revokedAt)));
+  await db.transaction(async (tx) => {
+    const revoked = await tx
+      .update(devices)
+      .set({ revokedAt: now })
+      .where(and(inOrganisation, isNull(devices.revokedAt)))
+      .returning({ id: devices.id });
+    if (revoked.length > 0) {
+      const self = target.id === actor.device.id;
+      await audit(tx, byDevice(actor, 'device-revoked', { deviceId, self }), now);
+    }
+  });
   await lastSeen.flush();
   const [revoked] = await summarySelect(db).where(inOrganisation);
   return toSummary(revoked ?? target);

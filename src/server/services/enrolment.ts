@@ -10,6 +10,7 @@ import type { Database, Executor } from '../db/database.ts';
 import { devices, enrolmentCodes } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { message } from '../messages.ts';
+import { audit, byDevice } from './audit.ts';
 import { findDevice, type Identity } from './identity.ts';
 import { createPerson } from './people.ts';
 import { canManage } from './roles.ts';
@@ -68,6 +69,11 @@ export async function issueEnrolmentCode(
       now,
       ttlMs,
     );
+    await audit(
+      tx,
+      byDevice(actor, 'enrolment-code-created', { personId: person.id, role: person.role }),
+      now,
+    );
     return { code, expiresAt: expiresAt.toISOString(), person };
   });
 }
@@ -111,6 +117,18 @@ export async function enrolDevice(
       lastSeenAt: now,
     });
     await tx.update(enrolmentCodes).set({ deviceId }).where(eq(enrolmentCodes.id, code.id));
+    // Enrolling is how a device signs in: the new device and its person are the actors.
+    await audit(
+      tx,
+      {
+        organisationId: code.organisationId,
+        action: 'enrolment',
+        deviceId,
+        personId: code.personId,
+        detail: { enrolmentCodeId: code.id },
+      },
+      now,
+    );
     const enrolled = await findDevice(tx, eq(devices.id, deviceId));
     if (!enrolled) throw new Error(`The device ${deviceId} just enrolled cannot be read back.`);
     return { token, ...enrolled.identity };

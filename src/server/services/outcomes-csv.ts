@@ -1,21 +1,16 @@
 // Outcome events counted per programme, period and kind, as a CSV a council can put into its
 // cost-benefit model. Labels are English, as every CSV header and code is.
 import { stringify } from 'csv-stringify/sync';
-import { outcomeCounts, type BuiltInOutcome, type Period } from '../../domain/index.ts';
+import {
+  BUILT_IN_OUTCOMES,
+  BUILT_IN_OUTCOME_LABELS,
+  outcomeCounts,
+  type Period,
+} from '../../domain/index.ts';
 import type { Executor } from '../db/database.ts';
 import { outcomeRecords } from './cohort.ts';
 import { readSettings } from './settings.ts';
 import { CSV_OPTIONS } from './assessments-csv.ts';
-
-const BUILT_IN_LABELS: Readonly<Record<BuiltInOutcome, string>> = {
-  'banks-online': 'Now banks online',
-  'gp-appointment-online': 'Booked a GP appointment online',
-  'social-tariff': 'On a social tariff',
-  'got-device': 'Got a device',
-  'job-application-online': 'Applied for a job online',
-  'benefits-online': 'Manages benefits online',
-  'video-calls': 'Makes video calls to family or friends',
-};
 
 export const OUTCOME_CSV_HEADER = ['programme', 'period', 'outcome', 'label', 'count'] as const;
 
@@ -28,7 +23,9 @@ export async function outcomesCsv(
     outcomeRecords(ex, organisationId, options.programme),
     readSettings(ex, organisationId),
   ]);
-  const labels = new Map<string, string>(Object.entries(BUILT_IN_LABELS));
+  const labels = new Map<string, string>(
+    BUILT_IN_OUTCOMES.map((kind) => [kind, BUILT_IN_OUTCOME_LABELS[kind].en]),
+  );
   for (const kind of settings.outcomeTypes) labels.set(kind.id, kind.label.en);
   const rows = outcomeCounts(records, options.period).map((count) => [
     count.programme,

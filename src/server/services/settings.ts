@@ -1,5 +1,5 @@
-// What an organisation sets for itself: its suppression threshold, its own outcome kinds and its
-// services directory. Devices read them (and keep a copy offline); coordinators change them.
+// What an organisation sets for itself: its suppression threshold, its own outcome kinds, its
+// services directory, how the health question is asked and how long identifiable data is kept. Devices read them (and keep a copy offline); coordinators change them.
 import { eq } from 'drizzle-orm';
 import { describeIssues } from '../../domain/index.ts';
 import { organisationSettingsSchema, type OrganisationSettings } from '../../shared/council-api.ts';
@@ -12,6 +12,8 @@ const columns = {
   minGroup: organisations.minGroup,
   outcomeTypes: organisations.outcomeTypes,
   directory: organisations.directory,
+  healthQuestion: organisations.healthQuestion,
+  retentionDays: organisations.retentionDays,
 };
 
 export async function readSettings(

@@ -7,8 +7,18 @@ export interface FieldError {
   readonly message: string;
 }
 
-/** GOV.UK-style error summary: focused when it appears, each error linked to its field. */
-export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
+/**
+ * GOV.UK-style error summary: focused when it appears, each error linked to its field. A refused
+ * file has an `intro` (what happened) and may list several problems for its one field, even the
+ * same words twice, so errors are listed by position.
+ */
+export function ErrorSummary({
+  errors,
+  intro,
+}: {
+  errors: readonly FieldError[];
+  intro?: string | undefined;
+}) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -24,9 +34,10 @@ export function ErrorSummary({ errors }: { errors: readonly FieldError[] }) {
       aria-labelledby="error-summary-title"
     >
       <h2 id="error-summary-title">{t('errors.summary')}</h2>
+      {intro && <p>{intro}</p>}
       <ul>
-        {errors.map((e) => (
-          <li key={e.field}>
+        {errors.map((e, index) => (
+          <li key={index}>
             <a href={`#${e.field}`}>{e.message}</a>
           </li>
         ))}

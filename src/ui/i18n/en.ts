@@ -55,6 +55,10 @@ export const en = {
   'error.store.finished': 'This assessment is finished and cannot be changed.',
   'error.store.invalid': 'That is not an answer this app can keep.',
   'error.store.damaged': 'This assessment is damaged on this device and cannot be read.',
+  'error.store.quota':
+    'This device is out of storage space. Nothing saved is lost. Free some space and send finished assessments.',
+  'error.store.updated':
+    'Doorstep was updated in another tab. Reload this tab to carry on: nothing saved is lost.',
 
   'nav.label': 'Main',
   'nav.assessments': 'Assessments',
@@ -207,33 +211,6 @@ export const en = {
   'home.damaged.download': 'Download record {id}',
   'home.loadError': 'The assessments on this device could not be opened: {reason}',
 
-  'new.title': 'Start a new assessment',
-  'new.ref.label': 'Resident reference (optional)',
-  'new.ref.hint': 'A pseudonymous reference such as LIB-0042. Do not enter a name.',
-  'new.ref.error':
-    'Enter a reference using letters, numbers and hyphens only, up to 40 characters, or leave it blank',
-  'new.venue.legend': 'Where is this assessment taking place?',
-  'new.venue.library': 'Library',
-  'new.venue.home-visit': 'Home visit',
-  'new.venue.community-hub': 'Community hub',
-  'new.venue.other': 'Other',
-  'new.venue.error': 'Select where the assessment is taking place',
-  'new.date.label': 'Date of the assessment',
-  'new.date.error': 'Enter a real date that is not in the future',
-  'new.set.legend': 'Which assessment?',
-  'new.set.full': 'Full assessment',
-  'new.set.full.hint': 'All 48 skills. Takes about 20 to 30 minutes.',
-  'new.set.short': 'Short set',
-  'new.set.short.hint': '14 key skills for a quick conversation. Takes about 10 minutes.',
-  'new.language.legend': 'Which language would the resident like their plan in?',
-  'new.language.hint':
-    'Their printed plan will be in this language, whichever language the app is in.',
-  'new.language.en': 'English',
-  'new.language.cy': 'Welsh (Cymraeg)',
-  'new.submit': 'Start assessment',
-  'new.cancel': 'Cancel',
-  'new.saveError': 'The assessment could not be saved on this device: {reason}',
-
   'venue.library': 'Library',
   'venue.home-visit': 'Home visit',
   'venue.community-hub': 'Community hub',
@@ -249,7 +226,7 @@ export const en = {
   'interview.back': 'Back',
   'interview.next': 'Save and continue',
   'interview.later': 'Save and come back later',
-  'interview.saveError': 'That answer could not be saved: {reason}. Please try again.',
+  'interview.saveError': 'That answer could not be saved: {reason} Please try again.',
   'interview.notFound': 'This assessment is not on this device.',
   'interview.finished': 'This assessment is finished.',
   'interview.or': 'or',

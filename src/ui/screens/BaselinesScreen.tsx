@@ -12,7 +12,6 @@ import { DataTable } from '../components/DataTable.tsx';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
 import { OnlineData } from '../components/OnlineData.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
-import { ProblemSummary } from '../components/ProblemSummary.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { failureText } from '../errors.ts';
 import { useI18n, useScreenMessages } from '../i18n/i18n.ts';
@@ -196,13 +195,14 @@ function ImportForm(props: {
     <section aria-labelledby="import-title">
       <h2 id="import-title">{m('import.title')}</h2>
       <p id="baseline-file-hint">{m('import.intro')}</p>
-      <ErrorSummary errors={missing} />
-      {props.problems && (
-        <ProblemSummary
-          field="baseline-file"
+      {/* The file's problems, until the next attempt (a missing file is said instead). */}
+      {props.problems && missing.length === 0 ? (
+        <ErrorSummary
           intro={props.problems.intro}
-          problems={props.problems.problems}
+          errors={props.problems.problems.map((message) => ({ field: 'baseline-file', message }))}
         />
+      ) : (
+        <ErrorSummary errors={missing} />
       )}
       <form
         onSubmit={async (e) => {

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import personas from '../../domain/bank/personas-v1.json';
 import {
-  BUILT_IN_OUTCOMES,
   FACETS,
   PERIODS,
   bankV1,
@@ -11,6 +10,7 @@ import {
   decodeAnswers,
   loadBaselines,
   outcomeCounts,
+  outcomeLabel,
   residentsOf,
   scaleV1,
   type Answers,
@@ -392,7 +392,7 @@ function Figures(props: {
             {outcomes.map((o) => (
               <tr key={`${o.period} ${o.type}`} data-outcome={o.type}>
                 <td>{o.period}</td>
-                <td>{outcomeLabel(o.type, props.outcomeTypes, locale, m)}</td>
+                <td>{outcomeLabel(o.type, locale, props.outcomeTypes)}</td>
                 <td>{o.count}</td>
               </tr>
             ))}
@@ -583,13 +583,6 @@ function Comparison(props: {
       )}
     </section>
   );
-}
-
-function outcomeLabel(type: string, own: readonly OutcomeType[], locale: UiLocale, m: M): string {
-  if ((BUILT_IN_OUTCOMES as readonly string[]).includes(type)) {
-    return m(`outcome.${type}` as DashboardKey);
-  }
-  return own.find((o) => o.id === type)?.label[locale] ?? type;
 }
 
 const fmt = (value: number, locale: UiLocale) =>

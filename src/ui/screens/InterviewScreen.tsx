@@ -1,11 +1,15 @@
 import { useLocation } from 'preact-iso';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import {
+  HEALTH_BLOCKER_ID,
+  askedQuestions,
   bankV1,
   interviewSteps,
+  needsHealthConsent,
   questionsInSet,
   questionsOnStep,
   unansweredOnStep,
+  withHealthConsent,
   type Answer,
   type Assessment,
   type QuestionRef,
@@ -14,12 +18,14 @@ import {
 import { DataTable } from '../components/DataTable.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { Question } from '../components/Question.tsx';
+import { Radios } from '../components/Radios.tsx';
 import { StoredAssessment } from '../components/StoredAssessment.tsx';
 import { failureText } from '../errors.ts';
-import { useI18n, type Translate } from '../i18n/i18n.ts';
+import { useI18n, useScreenMessages, type Translate } from '../i18n/i18n.ts';
 import { useWords, type Words } from '../i18n/words.ts';
 import { answeredCount } from '../progress.ts';
 import { useServices } from '../services.ts';
+import { interviewMessages } from './interview.messages.ts';
 
 /** Marks each answer's tap-to-commit time, read by `npm run bench` and by field diagnostics. */
 export const ANSWER_SAVED_MEASURE = 'doorstep:answer-saved';
@@ -99,14 +105,33 @@ function InterviewStep({
     [id, t],
   );
 
+  // The separate consent to the health question: shown at once, kept once earlier answers landed.
+  const onHealthConsent = async (consent: boolean) => {
+    setAssessment((a) => withHealthConsent(a, consent));
+    try {
+      await answers.settled();
+      setAssessment(await store.update(id, (a) => withHealthConsent(a, consent)));
+      setError(null);
+    } catch (e) {
+      setError(t('interview.saveError', { reason: failureText(t, locale, e) }));
+      const stored = await store.get(id).catch(() => undefined);
+      if (stored?.ok) setAssessment(stored.assessment);
+    }
+  };
+
   const goTo = async (target: number, finishing = false) => {
     setBusy(true);
     try {
       // The answers just given are read back by what follows: let their commits land first.
       await answers.settled();
-      const skipped = target > index ? unansweredOnStep(bankV1, step, assessment.answers) : [];
+      // A health question not agreed to is not asked: it is left without any entry, not skipped.
+      const { privacy } = assessment;
+      const skipped =
+        target > index
+          ? askedQuestions(unansweredOnStep(bankV1, step, assessment.answers), privacy)
+          : [];
       if (finishing) {
-        const all = questionsInSet(bankV1, assessment.set).filter(
+        const all = askedQuestions(questionsInSet(bankV1, assessment.set), privacy).filter(
           (q) => assessment.answers[q.facet][q.itemId] === undefined,
         );
         await store.finish(id, all);
@@ -148,7 +173,13 @@ function InterviewStep({
         {step.kind === 'review' ? (
           <Review assessment={assessment} steps={steps} words={words} />
         ) : (
-          <StepQuestions step={step} assessment={assessment} words={words} onAnswer={onAnswer} />
+          <StepQuestions
+            step={step}
+            assessment={assessment}
+            words={words}
+            onAnswer={onAnswer}
+            onHealthConsent={onHealthConsent}
+          />
         )}
         <div class="button-group">
           <button type="submit" class="button" disabled={busy}>
@@ -178,8 +209,10 @@ function StepQuestions(props: {
   assessment: Assessment;
   words: Words;
   onAnswer: (q: QuestionRef, a: Answer, e: Event) => void;
+  onHealthConsent: (consent: boolean) => void;
 }) {
   const { t } = useI18n();
+  const m = useScreenMessages(interviewMessages);
   const { step, assessment, words, onAnswer } = props;
   const answers = assessment.answers;
   if (step.kind === 'heading') {
@@ -214,21 +247,59 @@ function StepQuestions(props: {
     );
   }
   const items = step.kind === 'basics' ? bankV1.basics : bankV1.blockers;
+  const privacy = assessment.privacy;
+  const question = (item: (typeof items)[number]) => (
+    <Question
+      key={item.id}
+      facet={step.kind}
+      itemId={item.id}
+      legend={words.item(item.id)}
+      hint={
+        item.id === HEALTH_BLOCKER_ID
+          ? m('health.optional')
+          : 'optional' in item && item.optional
+            ? t('interview.optional')
+            : undefined
+      }
+      answer={answers[step.kind][item.id]}
+      onAnswer={onAnswer}
+    />
+  );
   return (
     <>
       <p>{t(step.kind === 'basics' ? 'interview.basics.intro' : 'interview.blockers.intro')}</p>
       <p class="hint">{t('interview.savedHint')}</p>
-      {items.map((item) => (
-        <Question
-          key={item.id}
-          facet={step.kind}
-          itemId={item.id}
-          legend={words.item(item.id)}
-          hint={'optional' in item && item.optional ? t('interview.optional') : undefined}
-          answer={answers[step.kind][item.id]}
-          onAnswer={onAnswer}
-        />
-      ))}
+      {items.map((item) =>
+        step.kind === 'blockers' && item.id === HEALTH_BLOCKER_ID && needsHealthConsent(privacy) ? (
+          // The organisation asks for a separate consent first; only a yes shows the question.
+          <div key={item.id}>
+            <Radios
+              name="health-consent"
+              legend={m('health.consent.legend')}
+              hint={m('health.consent.hint')}
+              options={[
+                { value: 'yes', label: m('health.consent.yes') },
+                { value: 'no', label: m('health.consent.no') },
+              ]}
+              value={
+                privacy?.healthConsent === true
+                  ? 'yes'
+                  : privacy?.healthConsent === false
+                    ? 'no'
+                    : undefined
+              }
+              onChange={(value) => props.onHealthConsent(value === 'yes')}
+            />
+            {privacy?.healthConsent === true && question(item)}
+            {/* Present from the start, so that a screen reader says the question is not asked. */}
+            <div role="status">
+              {privacy?.healthConsent === false && <p>{m('health.consent.declined')}</p>}
+            </div>
+          </div>
+        ) : (
+          question(item)
+        ),
+      )}
     </>
   );
 }
@@ -263,7 +334,10 @@ function Review({
               <td>
                 {t(
                   'interview.review.counts',
-                  answeredCount(assessment, questionsOnStep(bankV1, step)),
+                  answeredCount(
+                    assessment,
+                    askedQuestions(questionsOnStep(bankV1, step), assessment.privacy),
+                  ),
                 )}
               </td>
               <td>

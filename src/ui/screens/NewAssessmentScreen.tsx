@@ -10,6 +10,7 @@ import {
   type AgeBand,
   type Assessment,
   type AssessmentSet,
+  type HealthQuestionMode,
   type Venue,
 } from '../../domain/index.ts';
 import { residentHistoryResponseSchema } from '../../shared/council-api.ts';
@@ -38,6 +39,35 @@ const distinct = (values: readonly (string | undefined)[]) =>
     a.localeCompare(b),
   );
 
+/** What the privacy notice says depends on: the organisation and its kept settings. */
+interface PrivacyContext {
+  /** The organisation's name when the device is enrolled. */
+  readonly organisation: string | null;
+  readonly healthQuestion: HealthQuestionMode;
+  /** Null before the device has a copy of the organisation's settings: the notice says it generally. */
+  readonly retentionDays: number | null;
+}
+
+/** When the device's copies cannot be read: the notice still says everything, generally. */
+const GENERAL_NOTICE: PrivacyContext = {
+  organisation: null,
+  healthQuestion: 'optional',
+  retentionDays: null,
+};
+
+async function privacyContext(services: Services): Promise<PrivacyContext> {
+  const [enrolment, organisation] = await Promise.all([
+    services.settings.enrolment(),
+    services.organisation().then((store) => store.settings()),
+  ]);
+  return {
+    organisation: enrolment?.organisation.name ?? null,
+    // Without a copy of the settings the health question is optional, with "prefer not to say".
+    healthQuestion: organisation?.healthQuestion ?? 'optional',
+    retentionDays: organisation?.retentionDays ?? null,
+  };
+}
+
 /** Who, where, when and which set: the details asked before the first question. */
 export default function NewAssessmentScreen() {
   const { t, locale } = useI18n();
@@ -61,6 +91,9 @@ export default function NewAssessmentScreen() {
   const [followUp, setFollowUp] = useState(false);
   const [contactName, setContactName] = useState('');
   const [contactDetail, setContactDetail] = useState('');
+  // The resident heard the privacy notice and agrees to take part: nothing starts without it.
+  const [agreed, setAgreed] = useState(false);
+  const privacy = useAsync(() => privacyContext(services), [services]);
   const [programme, setProgramme] = useState('');
   const [venueName, setVenueName] = useState('');
   // The device's own assessments: tags used before are suggested, and a revisit carries over
@@ -122,8 +155,10 @@ export default function NewAssessmentScreen() {
     event.preventDefault();
     const reference = ref.trim();
     const found: FieldError[] = [];
+    // In the order of the page: the agreement comes first.
+    if (!agreed) found.push({ field: 'agree', message: m('new.agree.error') });
     if (reference !== '' && !RESIDENT_REF_PATTERN.test(reference)) {
-      found.push({ field: 'residentRef', message: t('new.ref.error') });
+      found.push({ field: 'residentRef', message: m('new.ref.error') });
     }
     const districtKept = district.trim() === '' ? null : postcodeDistrict(district);
     if (district.trim() !== '' && districtKept === null) {
@@ -139,22 +174,34 @@ export default function NewAssessmentScreen() {
         found.push({ field: 'contactDetail', message: m('new.contact.detail.error') });
       }
     }
-    if (!venue) found.push({ field: 'venue', message: t('new.venue.error') });
-    if (!isRealPastDate(date, today)) found.push({ field: 'date', message: t('new.date.error') });
+    if (!venue) found.push({ field: 'venue', message: m('new.venue.error') });
+    if (!isRealPastDate(date, today)) found.push({ field: 'date', message: m('new.date.error') });
     setErrors(found);
     if (found.length > 0 || !venue) return;
-    const assessment = newAssessment(
-      {
-        residentRef: reference === '' ? null : reference,
-        venue,
-        date,
-        set,
-        language,
-        programme: programme.trim() || undefined,
-        venueName: venueName.trim() || undefined,
-      },
-      { id: newId(), now: now() },
-    );
+    // Read again rather than from the screen's state: the mode must be the one kept now.
+    let context: PrivacyContext;
+    try {
+      context = await privacyContext(services);
+    } catch (error) {
+      setSaveError(m('new.saveError', { reason: failureText(t, locale, error) }));
+      return;
+    }
+    const assessment: Assessment = {
+      ...newAssessment(
+        {
+          residentRef: reference === '' ? null : reference,
+          venue,
+          date,
+          set,
+          language,
+          programme: programme.trim() || undefined,
+          venueName: venueName.trim() || undefined,
+        },
+        { id: newId(), now: now() },
+      ),
+      // Nothing is answered yet, so neither is a separate consent.
+      privacy: { agreedAt: now(), healthQuestion: context.healthQuestion, healthConsent: null },
+    };
     try {
       if (reference !== '') {
         const known = await residents.get(reference);
@@ -177,7 +224,7 @@ export default function NewAssessmentScreen() {
       await store.create(assessment);
       route(`/assessments/${assessment.id}/1`);
     } catch (error) {
-      setSaveError(t('new.saveError', { reason: failureText(t, locale, error) }));
+      setSaveError(m('new.saveError', { reason: failureText(t, locale, error) }));
     }
   };
 
@@ -189,14 +236,35 @@ export default function NewAssessmentScreen() {
           {saveError}
         </p>
       )}
-      <PageTitle focusKey="new">{t('new.title')}</PageTitle>
+      <PageTitle focusKey="new">{m('new.title')}</PageTitle>
       <form onSubmit={submit} noValidate>
+        {privacy.status !== 'loading' && (
+          <PrivacyNotice context={privacy.status === 'done' ? privacy.value : GENERAL_NOTICE} />
+        )}
+        <div class={errorFor('agree') ? 'form-group form-group-error' : 'form-group'}>
+          {errorFor('agree') && (
+            <p class="error-message" id="agree-error">
+              {errorFor('agree')}
+            </p>
+          )}
+          <div class="checkbox">
+            <input
+              type="checkbox"
+              id="agree"
+              checked={agreed}
+              aria-describedby={errorFor('agree') ? 'agree-error' : undefined}
+              aria-invalid={errorFor('agree') ? true : undefined}
+              onChange={(e) => setAgreed(e.currentTarget.checked)}
+            />
+            <label for="agree">{m('new.agree.label')}</label>
+          </div>
+        </div>
         <div class={errorFor('residentRef') ? 'form-group form-group-error' : 'form-group'}>
           <label class="label" for="residentRef">
-            {t('new.ref.label')}
+            {m('new.ref.label')}
           </label>
           <p class="hint" id="residentRef-hint">
-            {t('new.ref.hint')}
+            {m('new.ref.hint')}
           </p>
           {errorFor('residentRef') && (
             <p class="error-message" id="residentRef-error">
@@ -299,9 +367,9 @@ export default function NewAssessmentScreen() {
         )}
         <Radios
           name="venue"
-          legend={t('new.venue.legend')}
+          legend={m('new.venue.legend')}
           error={errorFor('venue')}
-          options={VENUES.map((v) => ({ value: v, label: t(`new.venue.${v}`) }))}
+          options={VENUES.map((v) => ({ value: v, label: m(`new.venue.${v}`) }))}
           value={venue}
           onChange={(v) => setVenue(v as Venue)}
         />
@@ -333,7 +401,7 @@ export default function NewAssessmentScreen() {
         </datalist>
         <div class={errorFor('date') ? 'form-group form-group-error' : 'form-group'}>
           <label class="label" for="date">
-            {t('new.date.label')}
+            {m('new.date.label')}
           </label>
           {errorFor('date') && (
             <p class="error-message" id="date-error">
@@ -354,28 +422,28 @@ export default function NewAssessmentScreen() {
         </div>
         <Radios
           name="set"
-          legend={t('new.set.legend')}
+          legend={m('new.set.legend')}
           options={[
-            { value: 'full', label: t('new.set.full'), hint: t('new.set.full.hint') },
-            { value: 'short', label: t('new.set.short'), hint: t('new.set.short.hint') },
+            { value: 'full', label: m('new.set.full'), hint: m('new.set.full.hint') },
+            { value: 'short', label: m('new.set.short'), hint: m('new.set.short.hint') },
           ]}
           value={set}
           onChange={(v) => setSet(v as AssessmentSet)}
         />
         <Radios
           name="language"
-          legend={t('new.language.legend')}
-          hint={t('new.language.hint')}
-          options={UI_LOCALES.map((l) => ({ value: l, label: t(`new.language.${l}`) }))}
+          legend={m('new.language.legend')}
+          hint={m('new.language.hint')}
+          options={UI_LOCALES.map((l) => ({ value: l, label: m(`new.language.${l}`) }))}
           value={language}
           onChange={(v) => setLanguage(v as UiLocale)}
         />
         <div class="button-group">
           <button type="submit" class="button">
-            {t('new.submit')}
+            {m('new.submit')}
           </button>
           <a class="link-button" href="/">
-            {t('new.cancel')}
+            {m('new.cancel')}
           </a>
         </div>
       </form>
@@ -395,6 +463,32 @@ async function fetchHistory(services: Services, ref: string): Promise<Assessment
   const history = await services.history();
   await history.keep(ref, assessments, services.now());
   return history.forResident(ref);
+}
+
+/** Said to the resident before anything is asked, in the language of the app. */
+function PrivacyNotice({ context }: { context: PrivacyContext }) {
+  const m = useScreenMessages(newMessages);
+  return (
+    <section class="panel" aria-labelledby="privacy-notice-title">
+      <h2 id="privacy-notice-title">{m('new.notice.title')}</h2>
+      <p class="hint">{m('new.notice.intro')}</p>
+      <ul>
+        <li>
+          {context.organisation === null
+            ? m('new.notice.who.general')
+            : m('new.notice.who', { organisation: context.organisation })}
+        </li>
+        <li>{m('new.notice.what')}</li>
+        <li>{m('new.notice.skip')}</li>
+        <li>
+          {context.retentionDays === null
+            ? m('new.notice.kept.general')
+            : m('new.notice.kept', { days: context.retentionDays })}
+        </li>
+        <li>{m('new.notice.rights')}</li>
+      </ul>
+    </section>
+  );
 }
 
 function LookupResult({ lookup }: { lookup: Lookup }) {

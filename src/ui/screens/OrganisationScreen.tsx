@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
 import {
   BUILT_IN_OUTCOMES,
+  HEALTH_QUESTION_MODES,
   SIGNPOSTS,
   serviceSchema,
+  type HealthQuestionMode,
   type Service,
   type Signpost,
 } from '../../domain/index.ts';
@@ -12,6 +14,7 @@ import { DataTable } from '../components/DataTable.tsx';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
 import { OnlineData } from '../components/OnlineData.tsx';
 import { PageTitle } from '../components/PageTitle.tsx';
+import { Radios } from '../components/Radios.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { failureText } from '../errors.ts';
 import { useI18n, useScreenMessages } from '../i18n/i18n.ts';
@@ -21,8 +24,8 @@ import { organisationMessages, type OrganisationKey } from './organisation.messa
 type Save = (next: OrganisationSettings, field: string) => Promise<FieldError[]>;
 
 /**
- * For coordinators: the organisation's suppression threshold, its own outcome kinds and its
- * services directory. Each change is sent as the whole settings, and what the server stored is
+ * For coordinators: the organisation's suppression threshold, how the health question is asked
+ * and how long residents stay identifiable, its own outcome kinds and its services directory. Each change is sent as the whole settings, and what the server stored is
  * what the screen shows next.
  */
 export default function OrganisationScreen() {
@@ -82,6 +85,7 @@ function Settings(props: { token: string; initial: OrganisationSettings }) {
         </p>
       )}
       <Threshold settings={settings} save={save} />
+      <Privacy settings={settings} save={save} />
       <OutcomeKinds settings={settings} save={save} />
       <ServicesDirectory settings={settings} save={save} />
     </>
@@ -127,6 +131,63 @@ function Threshold(props: { settings: OrganisationSettings; save: Save }) {
         />
         <button type="submit" class="button">
           {m('threshold.save')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+const isHealthQuestionMode = (value: string): value is HealthQuestionMode =>
+  (HEALTH_QUESTION_MODES as readonly string[]).includes(value);
+
+function Privacy(props: { settings: OrganisationSettings; save: Save }) {
+  const m = useScreenMessages(organisationMessages);
+  const [mode, setMode] = useState<HealthQuestionMode>(props.settings.healthQuestion);
+  const [days, setDays] = useState(String(props.settings.retentionDays));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  return (
+    <section aria-labelledby="privacy-title">
+      <h2 id="privacy-title">{m('privacy.title')}</h2>
+      <ErrorSummary errors={errors} />
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const n = Number(days.trim());
+          if (!/^\d+$/.test(days.trim()) || n < 30 || n > 3650) {
+            setErrors([{ field: 'retention-days', message: m('privacy.retentionInvalid') }]);
+            return;
+          }
+          const next = { ...props.settings, healthQuestion: mode, retentionDays: n };
+          setErrors(uniqueFields(await props.save(next, 'health-question')));
+        }}
+      >
+        <Radios
+          name="health-question"
+          legend={m('privacy.health')}
+          hint={m('privacy.healthHint')}
+          error={errors.find((e) => e.field === 'health-question')?.message}
+          options={HEALTH_QUESTION_MODES.map((value) => ({
+            value,
+            label: m(`privacy.health.${value}`),
+            hint: m(`privacy.health.${value}Hint`),
+          }))}
+          value={mode}
+          onChange={(value) => {
+            if (isHealthQuestionMode(value)) setMode(value);
+          }}
+        />
+        <TextField
+          id="retention-days"
+          label={m('privacy.retention')}
+          hint={m('privacy.retentionHint')}
+          error={errors.find((e) => e.field === 'retention-days')?.message}
+          value={days}
+          onInput={setDays}
+          maxLength={4}
+          short
+        />
+        <button type="submit" class="button">
+          {m('privacy.save')}
         </button>
       </form>
     </section>

@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import {
   BUILT_IN_OUTCOMES,
+  BUILT_IN_OUTCOME_LABELS,
   bankV1,
   closestBaselines,
   compareWithBaseline,
   isIsoDate,
   loadBaselines,
+  outcomeLabel,
   scaleV1,
   scoreAssessment,
   signpostsFor,
@@ -35,7 +37,7 @@ import { useAsync } from '../use-async.ts';
 import { useSyncView } from '../use-sync-view.ts';
 import { previousVisit } from '../visits.ts';
 import { planMessages } from './plan.messages.ts';
-import { OUTCOME_KEYS, PROVENANCE_KEYS, resultsMessages } from './results.messages.ts';
+import { PROVENANCE_KEYS, resultsMessages } from './results.messages.ts';
 
 /** The illustrative profiles shipped with the app, validated once when this screen loads. */
 const PERSONAS = loadBaselines(personasV1, bankV1);
@@ -321,12 +323,8 @@ function Outcomes({
   const [saveError, setSaveError] = useState('');
   const outcomes = assessment.outcomes ?? [];
 
-  const label = (type: string): string => {
-    const builtIn = (BUILT_IN_OUTCOMES as readonly string[]).includes(type);
-    if (builtIn) return m(OUTCOME_KEYS[type as keyof typeof OUTCOME_KEYS]);
-    // A kind the organisation has since removed is still shown, by its id.
-    return own.find((k) => k.id === type)?.label[locale] ?? type;
-  };
+  // A kind the organisation has since removed is still shown, by its id.
+  const label = (type: string): string => outcomeLabel(type, locale, own);
   const describe = (o: Outcome) => ({
     outcome: label(o.type),
     date: formatIsoDate(o.date, locale),
@@ -365,7 +363,7 @@ function Outcomes({
   };
 
   const options = [
-    ...BUILT_IN_OUTCOMES.map((id) => ({ value: id, label: m(OUTCOME_KEYS[id]) })),
+    ...BUILT_IN_OUTCOMES.map((id) => ({ value: id, label: BUILT_IN_OUTCOME_LABELS[id][locale] })),
     ...own.map((k) => ({ value: k.id, label: k.label[locale] })),
   ];
   // Listed by date; each keeps its place in the stored list, so removing one removes that one.

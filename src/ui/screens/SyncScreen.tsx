@@ -1,15 +1,17 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import type { Assessment } from '../../domain/index.ts';
+import { persistStorage } from '../../storage/persistence.ts';
 import type { DrainOutcome } from '../../sync/drain.ts';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
 import { DataTable } from '../components/DataTable.tsx';
+import { storageMessages } from '../components/storage.messages.ts';
 import { PageTitle } from '../components/PageTitle.tsx';
 import { RecordStatus } from '../components/RecordStatus.tsx';
 import { downloadJson } from '../download.ts';
 import { formatDateTime } from '../format.ts';
 import { failureText } from '../errors.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { useI18n, useScreenMessages } from '../i18n/i18n.ts';
 import { useServices } from '../services.ts';
 import { useAsync } from '../use-async.ts';
 import { useSyncView, type SyncView } from '../use-sync-view.ts';
@@ -28,6 +30,7 @@ export default function SyncScreen() {
       {view && <Connection view={view} />}
       {view && <LastOutcome outcome={view.state.last} />}
       {view && <Queue view={view} assessments={assessments} />}
+      <Storage />
       {view?.enrolment && <SignOut view={view} assessments={assessments} />}
     </>
   );
@@ -122,6 +125,27 @@ function Queue({ view, assessments }: { view: SyncView; assessments: readonly As
           ))}
         </DataTable>
       )}
+    </section>
+  );
+}
+
+/** Whether the browser agreed to keep this app's records when space runs low. */
+function Storage() {
+  const { t } = useI18n();
+  const m = useScreenMessages(storageMessages);
+  const persisted = useAsync(persistStorage, []);
+  return (
+    <section aria-labelledby="storage-title">
+      <h2 id="storage-title">{m('sync.title')}</h2>
+      <p>
+        {persisted.status !== 'done'
+          ? t('app.loading')
+          : persisted.value === true
+            ? m('sync.granted')
+            : persisted.value === false
+              ? m('sync.refused')
+              : m('sync.unknown')}
+      </p>
     </section>
   );
 }

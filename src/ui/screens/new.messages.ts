@@ -1,11 +1,55 @@
 /**
- * The resident's details on the new-assessment form, in English and Welsh. They load with the screens that use them, not with the app, so
- * the start screen's first download stays small. Checked like the main catalogue
+ * The new-assessment form's messages, in English and Welsh. They load with the screens that use
+ * them, not with the app, so the start screen's first download stays small. Checked like the main catalogue
  * (test/ui/catalogue.test.ts).
  */
 import type { Message } from '../i18n/en.ts';
 
 const en = {
+  'new.title': 'Start a new assessment',
+  'new.ref.label': 'Resident reference (optional)',
+  'new.ref.hint': 'A pseudonymous reference such as LIB-0042. Do not enter a name.',
+  'new.ref.error':
+    'Enter a reference using letters, numbers and hyphens only, up to 40 characters, or leave it blank',
+  'new.venue.legend': 'Where is this assessment taking place?',
+  'new.venue.library': 'Library',
+  'new.venue.home-visit': 'Home visit',
+  'new.venue.community-hub': 'Community hub',
+  'new.venue.other': 'Other',
+  'new.venue.error': 'Select where the assessment is taking place',
+  'new.date.label': 'Date of the assessment',
+  'new.date.error': 'Enter a real date that is not in the future',
+  'new.set.legend': 'Which assessment?',
+  'new.set.full': 'Full assessment',
+  'new.set.full.hint': 'All 48 skills. Takes about 20 to 30 minutes.',
+  'new.set.short': 'Short set',
+  'new.set.short.hint': '14 key skills for a quick conversation. Takes about 10 minutes.',
+  'new.language.legend': 'Which language would the resident like their plan in?',
+  'new.language.hint':
+    'Their printed plan will be in this language, whichever language the app is in.',
+  'new.language.en': 'English',
+  'new.language.cy': 'Welsh (Cymraeg)',
+  'new.submit': 'Start assessment',
+  'new.cancel': 'Cancel',
+  'new.saveError': 'The assessment could not be saved on this device: {reason}',
+
+  'new.notice.title': 'Before you start: privacy',
+  'new.notice.intro': 'Read this to the resident, or let them read it, before the first question.',
+  'new.notice.who':
+    'Your answers are for {organisation}, to find the right help for you to get online.',
+  'new.notice.who.general':
+    'Your answers are for the council, to find the right help for you to get online.',
+  'new.notice.what':
+    'We keep a reference instead of your name, your age band, the first part of your postcode and your answers. We keep your name and how to contact you only if you agree to be contacted again.',
+  'new.notice.skip': 'You can skip any question. You do not have to say why.',
+  'new.notice.kept':
+    'Your reference, name and contact details are kept for {days} days after your last visit. After that only your answers are kept, without anything that says who you are, for statistics.',
+  'new.notice.kept.general':
+    'Your reference, name and contact details are kept only as long as the council needs them to help you. After that only your answers are kept, without anything that says who you are, for statistics.',
+  'new.notice.rights':
+    'You can ask to see your information, or ask for it to be deleted, at any time: ask the person helping you today, or contact the council.',
+  'new.agree.label': 'The resident has heard this and agrees to take part',
+  'new.agree.error': 'Confirm that the resident agrees to take part before you start',
   'new.age.legend': 'Age band (optional)',
   'new.age.hint': 'An age band, never a date of birth.',
   'new.age.16-24': '16 to 24',
@@ -51,6 +95,50 @@ const en = {
 export type NewKey = keyof typeof en;
 
 const cy: Readonly<Record<NewKey, Message>> = {
+  'new.title': 'Dechrau asesiad newydd',
+  'new.ref.label': 'Cyfeirnod preswylydd (dewisol)',
+  'new.ref.hint': "Cyfeirnod nad yw'n dangos pwy yw'r person, fel LIB-0042. Peidiwch â rhoi enw.",
+  'new.ref.error':
+    "Rhowch gyfeirnod sy'n defnyddio llythrennau, rhifau a chysylltnodau yn unig, hyd at 40 nod, neu gadewch y blwch yn wag",
+  'new.venue.legend': "Ble mae'r asesiad hwn yn cael ei gynnal?",
+  'new.venue.library': 'Llyfrgell',
+  'new.venue.home-visit': 'Ymweliad cartref',
+  'new.venue.community-hub': 'Hyb cymunedol',
+  'new.venue.other': 'Arall',
+  'new.venue.error': "Dewiswch ble mae'r asesiad yn cael ei gynnal",
+  'new.date.label': 'Dyddiad yr asesiad',
+  'new.date.error': 'Rhowch ddyddiad go iawn nad yw yn y dyfodol',
+  'new.set.legend': 'Pa asesiad?',
+  'new.set.full': 'Asesiad llawn',
+  'new.set.full.hint': "Pob un o'r 48 sgìl. Mae'n cymryd tua 20 i 30 munud.",
+  'new.set.short': 'Set fer',
+  'new.set.short.hint': "14 sgìl allweddol ar gyfer sgwrs gyflym. Mae'n cymryd tua 10 munud.",
+  'new.language.legend': 'Ym mha iaith y dylai cynllun y preswylydd fod?',
+  'new.language.hint': "Bydd y cynllun printiedig yn yr iaith hon, ym mha iaith bynnag y mae'r ap.",
+  'new.language.en': 'Saesneg (English)',
+  'new.language.cy': 'Cymraeg',
+  'new.submit': "Dechrau'r asesiad",
+  'new.cancel': 'Canslo',
+  'new.saveError': "Nid oedd modd cadw'r asesiad ar y ddyfais hon: {reason}",
+
+  'new.notice.title': 'Cyn i chi ddechrau: preifatrwydd',
+  'new.notice.intro':
+    "Darllenwch hwn i'r preswylydd, neu gadewch iddo neu iddi ei ddarllen, cyn y cwestiwn cyntaf.",
+  'new.notice.who':
+    "Mae eich atebion ar gyfer {organisation}, i ddod o hyd i'r help iawn i chi fynd ar-lein.",
+  'new.notice.who.general':
+    "Mae eich atebion ar gyfer y cyngor, i ddod o hyd i'r help iawn i chi fynd ar-lein.",
+  'new.notice.what':
+    "Rydyn ni'n cadw cyfeirnod yn lle eich enw, eich band oedran, rhan gyntaf eich cod post a'ch atebion. Dim ond os ydych chi'n cytuno i rywun gysylltu â chi eto y byddwn ni'n cadw eich enw a sut i gysylltu â chi.",
+  'new.notice.skip': 'Gallwch hepgor unrhyw gwestiwn. Does dim rhaid i chi ddweud pam.',
+  'new.notice.kept':
+    "Caiff eich cyfeirnod, eich enw a'ch manylion cyswllt eu cadw am {days} diwrnod ar ôl eich ymweliad diwethaf. Wedi hynny dim ond eich atebion a gaiff eu cadw, heb ddim sy'n dweud pwy ydych chi, ar gyfer ystadegau.",
+  'new.notice.kept.general':
+    "Caiff eich cyfeirnod, eich enw a'ch manylion cyswllt eu cadw dim ond cyhyd ag y mae eu hangen ar y cyngor i'ch helpu. Wedi hynny dim ond eich atebion a gaiff eu cadw, heb ddim sy'n dweud pwy ydych chi, ar gyfer ystadegau.",
+  'new.notice.rights':
+    "Gallwch ofyn am weld eich gwybodaeth, neu ofyn iddi gael ei dileu, unrhyw bryd: gofynnwch i'r person sy'n eich helpu heddiw, neu cysylltwch â'r cyngor.",
+  'new.agree.label': "Mae'r preswylydd wedi clywed hyn ac yn cytuno i gymryd rhan",
+  'new.agree.error': 'Cadarnhewch fod y preswylydd yn cytuno i gymryd rhan cyn i chi ddechrau',
   'new.age.legend': 'Band oedran (dewisol)',
   'new.age.hint': 'Band oedran, nid dyddiad geni.',
   'new.age.16-24': '16 i 24',
@@ -102,6 +190,15 @@ export const newMessages = { en, cy } as const;
 
 /** Welsh a professional translator should check before go-live. */
 export const NEEDS_REVIEW_CY: readonly NewKey[] = [
+  'new.language.legend',
+  'new.ref.hint',
+  'new.set.short',
+  'new.notice.intro',
+  'new.notice.what',
+  'new.notice.kept',
+  'new.notice.kept.general',
+  'new.notice.rights',
+  'new.agree.label',
   'new.followUp.label',
   'new.contact.name.error',
   'new.programme.hint',

@@ -15,6 +15,20 @@ const en = {
     'Figures about fewer residents than this are not shown, to protect residents in small groups. A whole number from 2 to 100; 5 unless you change it.',
   'threshold.invalid': 'Enter a whole number from 2 to 100',
   'threshold.save': 'Save threshold',
+  'privacy.title': 'Privacy',
+  'privacy.health': 'How to ask about health, disability or language',
+  'privacy.healthHint':
+    'The question on whether health, a disability or language makes going online harder. Each assessment records how it was asked.',
+  'privacy.health.separate-consent': 'Ask for separate consent first',
+  'privacy.health.separate-consentHint':
+    'The resident agrees to this one question before it is asked, or it is left out.',
+  'privacy.health.optional': 'Ask it as an optional question',
+  'privacy.health.optionalHint': 'The resident can answer “Prefer not to say”.',
+  'privacy.retention': 'Days to keep residents identifiable',
+  'privacy.retentionHint':
+    'After this many days without contact, the server unlinks the resident’s reference from their assessments. The anonymous scores stay for your figures. From 30 to 3650; 730 (two years) unless you change it.',
+  'privacy.retentionInvalid': 'Enter a whole number of days from 30 to 3650',
+  'privacy.save': 'Save privacy settings',
   'outcomes.title': 'Outcome kinds',
   'outcomes.intro':
     'Doorstep records some outcomes already (such as banking online). Add the other kinds your organisation counts.',
@@ -77,6 +91,20 @@ const cy: Readonly<Record<OrganisationKey, Message>> = {
     'Nid yw ffigurau am lai o breswylwyr na hyn yn cael eu dangos, er mwyn diogelu preswylwyr mewn grwpiau bach. Rhif cyfan o 2 i 100; 5 oni bai eich bod yn ei newid.',
   'threshold.invalid': 'Rhowch rif cyfan o 2 i 100',
   'threshold.save': 'Cadw’r trothwy',
+  'privacy.title': 'Preifatrwydd',
+  'privacy.health': 'Sut i ofyn am iechyd, anabledd neu iaith',
+  'privacy.healthHint':
+    'Y cwestiwn ynghylch a yw iechyd, anabledd neu iaith yn ei gwneud hi’n anoddach mynd ar-lein. Mae pob asesiad yn cofnodi sut y gofynnwyd y cwestiwn.',
+  'privacy.health.separate-consent': 'Gofyn am gydsyniad ar wahân yn gyntaf',
+  'privacy.health.separate-consentHint':
+    'Mae’r preswylydd yn cytuno i’r un cwestiwn hwn cyn iddo gael ei ofyn, neu mae’n cael ei hepgor.',
+  'privacy.health.optional': 'Ei ofyn fel cwestiwn dewisol',
+  'privacy.health.optionalHint': 'Gall y preswylydd ateb “Gwell gen i beidio â dweud”.',
+  'privacy.retention': 'Nifer y dyddiau i gadw preswylwyr yn adnabyddadwy',
+  'privacy.retentionHint':
+    'Ar ôl hyn o ddyddiau heb gyswllt, mae’r gweinydd yn datgysylltu cyfeirnod y preswylydd oddi wrth ei asesiadau. Mae’r sgoriau dienw yn aros ar gyfer eich ffigurau. O 30 i 3650; 730 (dwy flynedd) oni bai eich bod yn ei newid.',
+  'privacy.retentionInvalid': 'Rhowch nifer cyfan o ddyddiau o 30 i 3650',
+  'privacy.save': 'Cadw’r gosodiadau preifatrwydd',
   'outcomes.title': 'Mathau o ganlyniad',
   'outcomes.intro':
     'Mae Doorstep yn cofnodi rhai canlyniadau yn barod (fel bancio ar-lein). Ychwanegwch y mathau eraill mae eich sefydliad yn eu cyfrif.',
@@ -135,6 +163,12 @@ export const organisationMessages = { en, cy } as const;
 export const NEEDS_REVIEW_CY: readonly OrganisationKey[] = [
   'intro',
   'threshold.hint',
+  'privacy.health',
+  'privacy.healthHint',
+  'privacy.health.separate-consent',
+  'privacy.health.separate-consentHint',
+  'privacy.retention',
+  'privacy.retentionHint',
   'outcomes.intro',
   'directory.national',
   'directory.own',

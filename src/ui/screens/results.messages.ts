@@ -3,7 +3,7 @@
  * with baselines, in English and Welsh. They load with the screen, not with the app. Same keys
  * and placeholders in both (test/ui/catalogue.test.ts).
  */
-import type { BuiltInOutcome, Provenance } from '../../domain/index.ts';
+import type { Provenance } from '../../domain/index.ts';
 import type { Message } from '../i18n/en.ts';
 
 const en = {
@@ -26,13 +26,6 @@ const en = {
   'outcomes.removed': 'Removed: {outcome}, {date}.',
   'outcomes.saveError': 'This could not be saved: {reason}',
   'outcomes.status': 'Sending to the council: {status}',
-  'outcome.banks-online': 'Now banks online',
-  'outcome.gp-appointment-online': 'Booked a GP appointment online',
-  'outcome.social-tariff': 'On a social tariff',
-  'outcome.got-device': 'Got a device',
-  'outcome.job-application-online': 'Applied for a job online',
-  'outcome.benefits-online': 'Manages benefits online',
-  'outcome.video-calls': 'Makes video calls to family or friends',
   'compare.title': 'Compared with example profiles',
   'compare.intro':
     'A comparison with profiles of groups of people, to help talk about next steps. It does not describe this person.',
@@ -78,13 +71,6 @@ const cy: Readonly<Record<ResultsKey, Message>> = {
   'outcomes.removed': "Wedi'i ddileu: {outcome}, {date}.",
   'outcomes.saveError': 'Doedd dim modd cadw hyn: {reason}',
   'outcomes.status': 'Anfon at y cyngor: {status}',
-  'outcome.banks-online': 'Bellach yn bancio ar-lein',
-  'outcome.gp-appointment-online': 'Wedi trefnu apwyntiad meddyg teulu ar-lein',
-  'outcome.social-tariff': 'Ar dariff cymdeithasol',
-  'outcome.got-device': 'Wedi cael dyfais',
-  'outcome.job-application-online': 'Wedi gwneud cais am swydd ar-lein',
-  'outcome.benefits-online': 'Yn rheoli budd-daliadau ar-lein',
-  'outcome.video-calls': "Yn gwneud galwadau fideo i'r teulu neu ffrindiau",
   'compare.title': "O'i gymharu â phroffiliau enghreifftiol",
   'compare.intro':
     "Cymhariaeth â phroffiliau grwpiau o bobl, i helpu i sôn am y camau nesaf. Nid yw'n disgrifio'r person hwn.",
@@ -110,17 +96,6 @@ const cy: Readonly<Record<ResultsKey, Message>> = {
 
 export const resultsMessages = { en, cy } as const;
 
-/** The wording of each built-in outcome kind (the organisation words its own). */
-export const OUTCOME_KEYS: Readonly<Record<BuiltInOutcome, ResultsKey>> = {
-  'banks-online': 'outcome.banks-online',
-  'gp-appointment-online': 'outcome.gp-appointment-online',
-  'social-tariff': 'outcome.social-tariff',
-  'got-device': 'outcome.got-device',
-  'job-application-online': 'outcome.job-application-online',
-  'benefits-online': 'outcome.benefits-online',
-  'video-calls': 'outcome.video-calls',
-};
-
 export const PROVENANCE_KEYS: Readonly<Record<Provenance, ResultsKey>> = {
   illustrative: 'compare.provenance.illustrative',
   'local-cohort': 'compare.provenance.local-cohort',
@@ -131,9 +106,6 @@ export const PROVENANCE_KEYS: Readonly<Record<Provenance, ResultsKey>> = {
 export const NEEDS_REVIEW_CY: readonly ResultsKey[] = [
   'outcomes.intro',
   'outcomes.duplicate',
-  'outcome.gp-appointment-online',
-  'outcome.social-tariff',
-  'outcome.benefits-online',
   'compare.intro',
   'compare.notPossible',
   'compare.closest',

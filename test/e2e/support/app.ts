@@ -10,7 +10,8 @@ import welshWords from '../../../src/domain/bank/text-v1.cy.json' with { type: '
 import englishWords from '../../../src/domain/bank/text-v1.en.json' with { type: 'json' };
 import { cy } from '../../../src/ui/i18n/cy.ts';
 import { en } from '../../../src/ui/i18n/en.ts';
-import { translator, type Translate, type UiLocale } from '../../../src/ui/i18n/i18n.ts';
+import { format, translator, type Translate, type UiLocale } from '../../../src/ui/i18n/i18n.ts';
+import { newMessages, type NewKey } from '../../../src/ui/screens/new.messages.ts';
 
 export type Facet = 'basics' | 'blockers' | 'skill' | 'interest';
 export type Score = 0 | 1 | 2 | 3 | 4;
@@ -20,6 +21,8 @@ export type NonAnswer = 'dont-know' | 'not-applicable' | 'prefer-not-to-say';
 export interface Texts {
   readonly locale: UiLocale;
   readonly t: Translate;
+  /** The new-assessment form's own messages (they load with that screen). */
+  n(key: NewKey, params?: Record<string, string | number>): string;
   /** The wording of an option: a score of a facet, or a non-answer. */
   optionText(facet: Facet, answer: Score | NonAnswer): string;
   skillLabel(skillId: string): string;
@@ -50,6 +53,7 @@ export function textsFor(locale: UiLocale): Texts {
   return {
     locale,
     t,
+    n: (key, params) => format(locale, newMessages[locale][key], params),
     optionText(facet, answer) {
       if (typeof answer === 'number') {
         assert.ok(scale.options[facet].includes(answer), `no option ${answer} for ${facet}`);
@@ -222,7 +226,17 @@ export async function openNewAssessmentForm(
   }
   await h1(page, texts.t('home.title')).waitFor();
   await page.getByRole('link', { name: texts.t('home.start'), exact: true }).click();
-  await h1(page, texts.t('new.title')).waitFor();
+  await h1(page, texts.n('new.title')).waitFor();
+}
+
+/** The label of the box recording that the resident heard the privacy notice and agrees. */
+export function agreeLabel(texts: Texts = english): string {
+  return format(texts.locale, newMessages[texts.locale]['new.agree.label']);
+}
+
+/** On the new-assessment form: record that the resident agrees to take part. */
+export async function agreeToTakePart(page: Page, texts: Texts = english): Promise<void> {
+  await page.getByLabel(agreeLabel(texts), { exact: true }).check();
 }
 
 /** Fill the "Start a new assessment" form and submit it; returns the new assessment's id. */
@@ -233,16 +247,17 @@ export async function startAssessment(
   texts: Texts = english,
 ): Promise<string> {
   await openNewAssessmentForm(page, baseUrl, texts);
+  await agreeToTakePart(page, texts);
   if (details.residentRef !== undefined) {
-    await page.getByLabel(texts.t('new.ref.label'), { exact: true }).fill(details.residentRef);
+    await page.getByLabel(texts.n('new.ref.label'), { exact: true }).fill(details.residentRef);
   }
-  await group(page, texts.t('new.venue.legend'))
-    .getByText(texts.t(`new.venue.${details.venue ?? 'library'}`), { exact: true })
+  await group(page, texts.n('new.venue.legend'))
+    .getByText(texts.n(`new.venue.${details.venue ?? 'library'}`), { exact: true })
     .click();
-  await group(page, texts.t('new.set.legend'))
-    .getByText(texts.t(`new.set.${details.set ?? 'full'}`), { exact: true })
+  await group(page, texts.n('new.set.legend'))
+    .getByText(texts.n(`new.set.${details.set ?? 'full'}`), { exact: true })
     .click();
-  await page.getByRole('button', { name: texts.t('new.submit'), exact: true }).click();
+  await page.getByRole('button', { name: texts.n('new.submit'), exact: true }).click();
   await waitForStep(page, 1, texts);
   return stepOf(page).id;
 }
