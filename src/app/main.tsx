@@ -64,6 +64,8 @@ const client = createSyncClient(
   '',
   () => locale,
 );
+const SETTINGS_REFRESH_MS = 30 * 60_000;
+let settingsFetchedAt = -Infinity;
 const sync = createSyncEngine({
   outbox,
   now,
@@ -81,13 +83,20 @@ const sync = createSyncEngine({
       random: Math.random,
       onSending,
     });
-    // Enrolled and nothing failed: bring the organisation's settings up to date for offline use.
-    // A failure leaves the last copy in place and must not hide how the sending went.
-    if (outcome.kind === 'done') {
+    // Enrolled and nothing failed: bring the organisation's settings up to date for offline use,
+    // once after the app starts and then at most every half hour (they change rarely, and a
+    // sync after every finished assessment should not cost three requests). A failure leaves
+    // the last copy in place and must not hide how the sending went.
+    if (outcome.kind === 'done' && !(now() - settingsFetchedAt < SETTINGS_REFRESH_MS)) {
       await import('../sync/organisation.ts')
-        .then(async ({ refreshOrganisation }) =>
-          refreshOrganisation({ client, settings, organisation: await organisation() }),
-        )
+        .then(async ({ refreshOrganisation }) => {
+          const refreshed = await refreshOrganisation({
+            client,
+            settings,
+            organisation: await organisation(),
+          });
+          if (refreshed.kind === 'refreshed') settingsFetchedAt = now();
+        })
         .catch(() => null);
     }
     return outcome;
