@@ -13,7 +13,6 @@ import {
   type Assessment,
   BUILT_IN_OUTCOME_LABELS,
 } from '../../src/domain/index.ts';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/protocol.ts';
 import {
   organisationSettingsSchema,
   residentHistoryResponseSchema,
@@ -34,6 +33,7 @@ import {
   readStore,
   receiptsOf,
   seedFinished,
+  apiOk,
 } from './support/sync.ts';
 
 let server: RunningServer;
@@ -93,19 +93,8 @@ function finishedAssessment(n: number, language: UiLocale): Assessment {
 const first = finishedAssessment(1, 'en');
 const inWelsh = finishedAssessment(2, 'cy');
 
-async function call(path: string, init: { method?: string; body?: unknown } = {}) {
-  const response = await fetch(server.url + path, {
-    method: init.method ?? 'GET',
-    headers: {
-      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-      authorization: `Bearer ${enrolment.token}`,
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  assert.ok(response.ok, `${path}: ${response.status} ${await response.clone().text()}`);
-  return response;
-}
+const call = (path: string, init: Parameters<typeof apiOk>[3] = {}) =>
+  apiOk(server.url, enrolment.token, path, init);
 
 /** What the server holds for this assessment, through the API a device reads a history with. */
 async function heldByServer(assessment: Assessment): Promise<Assessment | undefined> {

@@ -12,7 +12,6 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { bankV1, interviewSteps } from '../../src/domain/index.ts';
 import { organisationSettingsSchema } from '../../src/shared/council-api.ts';
-import { PROTOCOL_HEADER, PROTOCOL_VERSION } from '../../src/shared/protocol.ts';
 import { startServer, type RunningServer } from '../../src/server/server.ts';
 import type { Enrolment } from '../../src/storage/settings-store.ts';
 import { format, type UiLocale } from '../../src/ui/i18n/i18n.ts';
@@ -38,6 +37,7 @@ import {
   eventually,
   readStore,
   receiptsOf,
+  apiOk,
 } from './support/sync.ts';
 
 const RETENTION_DAYS = 400;
@@ -52,19 +52,8 @@ const nm = (locale: UiLocale, key: NewKey, params?: Record<string, string | numb
   format(locale, newMessages[locale][key], params);
 const im = (locale: UiLocale, key: InterviewKey) => format(locale, interviewMessages[locale][key]);
 
-async function call(path: string, init: { method?: string; body?: unknown } = {}) {
-  const response = await fetch(server.url + path, {
-    method: init.method ?? 'GET',
-    headers: {
-      [PROTOCOL_HEADER]: String(PROTOCOL_VERSION),
-      authorization: `Bearer ${enrolment.token}`,
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-  });
-  assert.ok(response.ok, `${path}: ${response.status} ${await response.clone().text()}`);
-  return response;
-}
+const call = (path: string, init: Parameters<typeof apiOk>[3] = {}) =>
+  apiOk(server.url, enrolment.token, path, init);
 
 async function useLanguage(texts: Texts) {
   await page.evaluate((l) => localStorage.setItem('doorstep.language', l), texts.locale);

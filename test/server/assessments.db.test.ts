@@ -7,7 +7,6 @@ import {
   type Assessment,
   type FacetAnswers,
 } from '../../src/domain/index.ts';
-import { pushResponseSchema } from '../../src/shared/protocol.ts';
 import {
   assessmentListResponseSchema,
   type AssessmentSummary,
@@ -16,22 +15,14 @@ import {
   START,
   answersWith,
   finishedAssessment,
-  record,
   useTestApi,
   type TestApi,
   type TestDevice,
+  pushAccepted,
 } from './support/api.ts';
 import { assessmentsCsv } from '../../src/server/services/assessments-csv.ts';
 import { parseCsv } from './support/csv.ts';
 import { describeEachDatabase } from './support/databases.ts';
-
-async function push(api: TestApi, device: TestDevice, ...assessments: Assessment[]) {
-  const response = await api.call(device, 'POST', '/api/push', {
-    records: assessments.map(record),
-  });
-  const results = pushResponseSchema.parse(response.json()).results;
-  expect(results.every((r) => r.status === 'accepted')).toBe(true);
-}
 
 async function list(api: TestApi, device: TestDevice): Promise<AssessmentSummary[]> {
   const response = await api.call(device, 'GET', '/api/assessments');
@@ -79,10 +70,10 @@ describeEachDatabase('received assessments', ({ use }) => {
     const coordinator = await organisation.device('coordinator', 'Cora');
     const worker = await organisation.device('outreach-worker', 'Wes');
     const older = finishedAssessment();
-    await push(api(), worker, older);
+    await pushAccepted(api(), worker, older);
     api().clock.advance(60_000);
     const newer = mixed();
-    await push(api(), coordinator, newer);
+    await pushAccepted(api(), coordinator, newer);
 
     const scores = scoreAssessment(newer.answers, bankV1, scaleV1);
     const summaries = await list(api(), coordinator);
@@ -114,10 +105,10 @@ describeEachDatabase('received assessments', ({ use }) => {
     const coordinator = await organisation.device('coordinator');
     const full = finishedAssessment();
     const short = mixed();
-    await push(api(), coordinator, full, short);
+    await pushAccepted(api(), coordinator, full, short);
     // A newer revision replaces the row rather than adding one.
     api().clock.advance(60_000);
-    await push(api(), coordinator, { ...short, revision: 2 });
+    await pushAccepted(api(), coordinator, { ...short, revision: 2 });
 
     const { response, header, records } = await csvOf(api(), coordinator);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -225,7 +216,7 @@ describeEachDatabase('received assessments', ({ use }) => {
       privacy: { agreedAt, healthQuestion: 'optional' as const, healthConsent: null },
     };
     const older = finishedAssessment();
-    await push(api(), coordinator, separate, optional, older);
+    await pushAccepted(api(), coordinator, separate, optional, older);
 
     const { records } = await csvOf(api(), coordinator);
     const row = (id: string) => records.find((r) => r['assessment_id'] === id);
@@ -252,7 +243,7 @@ describeEachDatabase('received assessments', ({ use }) => {
   it('keeps names that look like formulas as text in a spreadsheet', async () => {
     const organisation = await api().organisation();
     const coordinator = await organisation.device('coordinator', '=HYPERLINK("http://x")');
-    await push(api(), coordinator, finishedAssessment());
+    await pushAccepted(api(), coordinator, finishedAssessment());
     const { records } = await csvOf(api(), coordinator);
     expect(records[0]?.['person_name']).toBe(`'=HYPERLINK("http://x")`);
     expect(records[0]?.['device_name']).toBe(`'=HYPERLINK("http://x")'s tablet`);
@@ -261,7 +252,7 @@ describeEachDatabase('received assessments', ({ use }) => {
   it('exports names in any language intact', async () => {
     const organisation = await api().organisation();
     const coordinator = await organisation.device('coordinator', 'Siân Ó Dónaill');
-    await push(api(), coordinator, finishedAssessment());
+    await pushAccepted(api(), coordinator, finishedAssessment());
     const { records } = await csvOf(api(), coordinator);
     expect(records[0]?.['person_name']).toBe('Siân Ó Dónaill');
   });
@@ -279,8 +270,13 @@ describeEachDatabase('received assessments', ({ use }) => {
     const ourCoordinator = await ours.device('coordinator');
     const theirWorker = await theirs.device('outreach-worker');
     const theirCoordinator = await theirs.device('administrator');
-    await push(api(), theirWorker, finishedAssessment({ id: 'shared-id' }), finishedAssessment());
-    await push(
+    await pushAccepted(
+      api(),
+      theirWorker,
+      finishedAssessment({ id: 'shared-id' }),
+      finishedAssessment(),
+    );
+    await pushAccepted(
       api(),
       ourCoordinator,
       finishedAssessment({ id: 'shared-id', residentRef: 'OURS-1' }),
@@ -305,7 +301,7 @@ describeEachDatabase('received assessments', ({ use }) => {
       ],
     });
     const plain = finishedAssessment();
-    await push(api(), coordinator, tagged, plain);
+    await pushAccepted(api(), coordinator, tagged, plain);
     const { records } = await csvOf(api(), coordinator);
     expect(records.find((r) => r['assessment_id'] === tagged.id)).toMatchObject({
       programme: 'Library drop-in, spring',
@@ -324,10 +320,10 @@ describeEachDatabase('received assessments', ({ use }) => {
     const coordinator = await organisation.device('coordinator');
     // Several received at the same moment, so pages must also order by id.
     const first = [finishedAssessment(), finishedAssessment(), finishedAssessment()];
-    await push(api(), coordinator, ...first);
+    await pushAccepted(api(), coordinator, ...first);
     api().clock.advance(1_000);
     const later = [finishedAssessment(), finishedAssessment()];
-    await push(api(), coordinator, ...later);
+    await pushAccepted(api(), coordinator, ...later);
 
     const chunks: Buffer[] = [];
     const stream = assessmentsCsv(

@@ -1,8 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { bankV1, type Assessment, type Baseline, type Score } from '../../src/domain/index.ts';
-import { errorBodySchema, pushResponseSchema } from '../../src/shared/protocol.ts';
+import { bankV1, type Baseline, type Score } from '../../src/domain/index.ts';
 import {
   baselineListResponseSchema,
   type BaselineImportRequest,
@@ -10,22 +9,13 @@ import {
 import {
   answersWith,
   finishedAssessment,
-  record,
   useTestApi,
   type TestApi,
   type TestDevice,
+  pushAccepted,
+  errorOf,
 } from './support/api.ts';
 import { describeEachDatabase } from './support/databases.ts';
-
-async function push(api: TestApi, device: TestDevice, ...assessments: Assessment[]) {
-  const response = await api.call(device, 'POST', '/api/push', {
-    records: assessments.map(record),
-  });
-  const results = pushResponseSchema.parse(response.json()).results;
-  expect(results.every((r) => r.status === 'accepted')).toBe(true);
-}
-
-const errorOf = (response: { json(): unknown }) => errorBodySchema.parse(response.json()).error;
 
 async function held(api: TestApi, device: TestDevice): Promise<Baseline[]> {
   const response = await api.call(device, 'GET', '/api/baselines');
@@ -247,7 +237,7 @@ describeEachDatabase('baselines', ({ use }) => {
         }),
       });
     // R-1's later visit is not a first visit; the other programme is not counted.
-    await push(
+    await pushAccepted(
       api(),
       coordinator,
       visit('R-1', '2026-03-01', 0),

@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { expect, it } from 'vitest';
-import { bankV1, decodeAnswers, encodeAnswers, type Assessment } from '../../src/domain/index.ts';
-import { errorBodySchema, pushResponseSchema } from '../../src/shared/protocol.ts';
+import { bankV1, decodeAnswers, encodeAnswers } from '../../src/domain/index.ts';
 import {
   cohortResponseSchema,
   organisationSettingsSchema,
@@ -12,23 +11,14 @@ import {
 import {
   answersWith,
   finishedAssessment,
-  record,
   useTestApi,
   type TestApi,
   type TestDevice,
+  pushAccepted,
+  errorOf,
 } from './support/api.ts';
 import { parseCsv } from './support/csv.ts';
 import { describeEachDatabase } from './support/databases.ts';
-
-async function push(api: TestApi, device: TestDevice, ...assessments: Assessment[]) {
-  const response = await api.call(device, 'POST', '/api/push', {
-    records: assessments.map(record),
-  });
-  const results = pushResponseSchema.parse(response.json()).results;
-  expect(results.every((r) => r.status === 'accepted')).toBe(true);
-}
-
-const errorOf = (response: { json(): unknown }) => errorBodySchema.parse(response.json()).error;
 
 async function history(api: TestApi, device: TestDevice, ref: string) {
   const response = await api.call(
@@ -80,9 +70,9 @@ describeEachDatabase('residents over time and programmes', ({ use }) => {
       createdAt: later.createdAt - 1_000,
     });
     const someoneElse = finishedAssessment({ residentRef: 'LIB-0043' });
-    await push(api(), worker, later, earlier, sameDayFirst, someoneElse);
+    await pushAccepted(api(), worker, later, earlier, sameDayFirst, someoneElse);
     // A newer revision is what is held.
-    await push(api(), worker, { ...earlier, revision: 2, venue: 'home-visit' });
+    await pushAccepted(api(), worker, { ...earlier, revision: 2, venue: 'home-visit' });
 
     const visits = await history(api(), worker, 'LIB/0042');
     expect(visits.map((a) => a.id)).toEqual([earlier.id, sameDayFirst.id, later.id]);
@@ -93,7 +83,7 @@ describeEachDatabase('residents over time and programmes', ({ use }) => {
   it("refuses a reference that cannot be one, and never shows another organisation's resident", async () => {
     const ours = await (await api().organisation('Ours')).device('outreach-worker');
     const theirs = await (await api().organisation('Theirs')).device('outreach-worker');
-    await push(api(), theirs, finishedAssessment({ residentRef: 'LIB-0042' }));
+    await pushAccepted(api(), theirs, finishedAssessment({ residentRef: 'LIB-0042' }));
 
     expect(await history(api(), ours, 'LIB-0042')).toEqual([]);
     expect(await history(api(), theirs, 'LIB-0042')).toHaveLength(1);
@@ -112,7 +102,7 @@ describeEachDatabase('residents over time and programmes', ({ use }) => {
     const organisation = await api().organisation();
     const coordinator = await organisation.device('coordinator');
     const spring = { programme: 'Spring', venueName: 'Central Library' };
-    await push(
+    await pushAccepted(
       api(),
       coordinator,
       finishedAssessment({ ...spring, residentRef: 'R-1', date: '2026-03-01' }),
@@ -172,7 +162,7 @@ describeEachDatabase('residents over time and programmes', ({ use }) => {
         delete x.interest['GS02'];
       }),
     });
-    await push(api(), coordinator, a, b, c);
+    await pushAccepted(api(), coordinator, a, b, c);
 
     const all = await cohort(api(), coordinator);
     expect(all.minGroup).toBe(5);
@@ -254,7 +244,7 @@ describeEachDatabase('residents over time and programmes', ({ use }) => {
     const organisation = await api().organisation();
     const coordinator = await organisation.device('coordinator');
     await api().call(coordinator, 'PUT', '/api/settings', SETTINGS);
-    await push(
+    await pushAccepted(
       api(),
       coordinator,
       finishedAssessment({
@@ -306,7 +296,7 @@ describeEachDatabase('residents over time and programmes', ({ use }) => {
     const ours = await (await api().organisation('Ours')).device('coordinator');
     const theirs = await (await api().organisation('Theirs')).device('coordinator');
     await api().call(theirs, 'PUT', '/api/settings', SETTINGS);
-    await push(
+    await pushAccepted(
       api(),
       theirs,
       finishedAssessment({

@@ -1,10 +1,8 @@
 // @vitest-environment node
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type { Assessment } from '../../src/domain/index.ts';
 import { rowsOf } from '../../src/server/db/database.ts';
 import { assessmentHistory, assessments } from '../../src/server/db/schema.ts';
-import { errorBodySchema, pushResponseSchema } from '../../src/shared/protocol.ts';
 import {
   auditListResponseSchema,
   organisationSettingsSchema,
@@ -15,20 +13,13 @@ import {
 } from '../../src/shared/council-api.ts';
 import {
   finishedAssessment,
-  record,
   useTestApi,
   type TestApi,
   type TestDevice,
+  pushAccepted,
+  errorOf,
 } from './support/api.ts';
 import { describeEachDatabase } from './support/databases.ts';
-
-async function push(api: TestApi, device: TestDevice, ...list: Assessment[]) {
-  const response = await api.call(device, 'POST', '/api/push', { records: list.map(record) });
-  const results = pushResponseSchema.parse(response.json()).results;
-  expect(results.every((r) => r.status === 'accepted')).toBe(true);
-}
-
-const errorOf = (response: { json(): unknown }) => errorBodySchema.parse(response.json()).error;
 
 async function auditLog(api: TestApi, admin: TestDevice, query = ''): Promise<AuditEntry[]> {
   const response = await api.call(admin, 'GET', `/api/audit${query}`);
@@ -282,14 +273,14 @@ describeEachDatabase('privacy duties', ({ use }) => {
       const first = finishedAssessment({ residentRef: 'LIB/0042', date: '2026-03-01' });
       const second = finishedAssessment({ residentRef: 'LIB/0042', date: '2026-06-01' });
       const other = finishedAssessment({ residentRef: 'LIB-0043' });
-      await push(api(), worker, first, second, other);
+      await pushAccepted(api(), worker, first, second, other);
       // An outcome later: revision 2 replaces the first, which goes to the history.
       const revised = {
         ...first,
         revision: 2,
         outcomes: [{ type: 'banks-online', date: '2026-04-01' }],
       };
-      await push(api(), worker, revised);
+      await pushAccepted(api(), worker, revised);
 
       const url = `/api/residents/${encodeURIComponent('LIB/0042')}/export`;
       const response = await api().call(coordinator, 'GET', url);
@@ -329,8 +320,8 @@ describeEachDatabase('privacy duties', ({ use }) => {
       const admin = await ours.device('administrator');
       const coordinator = await ours.device('coordinator');
       const worker = await ours.device('outreach-worker');
-      await push(api(), worker, finishedAssessment({ residentRef: 'OURS-1' }));
-      await push(
+      await pushAccepted(api(), worker, finishedAssessment({ residentRef: 'OURS-1' }));
+      await pushAccepted(
         api(),
         await theirs.device('outreach-worker'),
         finishedAssessment({ residentRef: 'THEIRS-1' }),
@@ -374,8 +365,13 @@ describeEachDatabase('privacy duties', ({ use }) => {
       const second = finishedAssessment({ residentRef: 'LIB-0042', date: '2026-11-01' });
       const other = finishedAssessment({ residentRef: 'LIB-0043' });
       const otherRevised = { ...other, revision: 2, programme: 'Spring' };
-      await push(api(), worker, first, second, other);
-      await push(api(), worker, { ...first, revision: 2, programme: 'Spring' }, otherRevised);
+      await pushAccepted(api(), worker, first, second, other);
+      await pushAccepted(
+        api(),
+        worker,
+        { ...first, revision: 2, programme: 'Spring' },
+        otherRevised,
+      );
 
       const response = await api().call(coordinator, 'DELETE', '/api/residents/LIB-0042');
       expect(response.statusCode, response.body).toBe(200);
@@ -414,8 +410,8 @@ describeEachDatabase('privacy duties', ({ use }) => {
       const coordinator = await organisation.device('coordinator');
       const worker = await organisation.device('outreach-worker');
       const first = finishedAssessment({ residentRef: 'LIB-0042' });
-      await push(api(), worker, first, finishedAssessment({ residentRef: 'LIB-0042' }));
-      await push(api(), worker, { ...first, revision: 2 });
+      await pushAccepted(api(), worker, first, finishedAssessment({ residentRef: 'LIB-0042' }));
+      await pushAccepted(api(), worker, { ...first, revision: 2 });
       // The last step, the audit entry, fails: the deletions before it must not stay.
       await api().db.execute(sql`
         CREATE FUNCTION refuse_erasure() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -446,8 +442,8 @@ describeEachDatabase('privacy duties', ({ use }) => {
       const coordinator = await ours.device('coordinator');
       const worker = await ours.device('outreach-worker');
       const theirWorker = await theirs.device('outreach-worker');
-      await push(api(), worker, finishedAssessment({ residentRef: 'OURS-1' }));
-      await push(api(), theirWorker, finishedAssessment({ residentRef: 'THEIRS-1' }));
+      await pushAccepted(api(), worker, finishedAssessment({ residentRef: 'OURS-1' }));
+      await pushAccepted(api(), theirWorker, finishedAssessment({ residentRef: 'THEIRS-1' }));
 
       const forbidden = await api().call(worker, 'DELETE', '/api/residents/OURS-1');
       expect(forbidden.statusCode).toBe(403);

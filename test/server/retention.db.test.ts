@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { asc, eq, sql } from 'drizzle-orm';
 import { afterEach, expect, it, vi } from 'vitest';
-import type { Assessment } from '../../src/domain/index.ts';
 import { openDatabase, rowsOf } from '../../src/server/db/database.ts';
 import { assessmentHistory, assessments, auditLog } from '../../src/server/db/schema.ts';
 import { startServer } from '../../src/server/server.ts';
@@ -10,7 +9,6 @@ import {
   retentionCutoff,
   scheduleRetention,
 } from '../../src/server/services/retention.ts';
-import { pushResponseSchema } from '../../src/shared/protocol.ts';
 import {
   assessmentListResponseSchema,
   auditListResponseSchema,
@@ -20,20 +18,14 @@ import {
 import {
   START,
   finishedAssessment,
-  record,
   useTestApi,
   type TestApi,
   type TestDevice,
+  pushAccepted,
 } from './support/api.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
 const DAY = 24 * 60 * 60_000;
-
-async function push(api: TestApi, device: TestDevice, ...list: Assessment[]) {
-  const response = await api.call(device, 'POST', '/api/push', { records: list.map(record) });
-  const results = pushResponseSchema.parse(response.json()).results;
-  expect(results.every((r) => r.status === 'accepted')).toBe(true);
-}
 
 async function visits(api: TestApi, device: TestDevice, ref: string) {
   const response = await api.call(device, 'GET', `/api/residents/${ref}/assessments`);
@@ -91,18 +83,18 @@ describeEachDatabase('retention', ({ kind, use }) => {
     const returning = finishedAssessment({ residentRef: 'BACK-1', date: '2026-01-01' });
     const returned = finishedAssessment({ residentRef: 'BACK-1', date: '2026-11-15' });
     const anonymous = finishedAssessment({ residentRef: null, date: '2025-01-01' });
-    await push(api(), worker, old, olderStill, onCutoff, dayBefore, recent);
-    await push(api(), worker, oldVisitRecentOutcome, returning, returned, anonymous);
+    await pushAccepted(api(), worker, old, olderStill, onCutoff, dayBefore, recent);
+    await pushAccepted(api(), worker, oldVisitRecentOutcome, returning, returned, anonymous);
     // An outcome recorded long ago: a revision, the first kept in the history.
     const oldRevised = {
       ...old,
       revision: 2,
       outcomes: [{ type: 'got-device', date: '2026-09-10' }],
     };
-    await push(api(), worker, oldRevised);
+    await pushAccepted(api(), worker, oldRevised);
     // Another organisation keeps data for 730 days (the default): its old visit stays linked.
     const theirOld = finishedAssessment({ residentRef: 'OLD-1', date: '2026-09-01' });
-    await push(api(), theirWorker, theirOld);
+    await pushAccepted(api(), theirWorker, theirOld);
 
     const runs = await applyRetention(api().db, api().clock.now());
     expect(runs).toHaveLength(2);
@@ -174,7 +166,11 @@ describeEachDatabase('retention', ({ kind, use }) => {
     const admin = await ours.device('administrator');
     const worker = await ours.device('outreach-worker');
     await settingsWithRetention(api(), admin, 30);
-    await push(api(), worker, finishedAssessment({ residentRef: 'OLD-1', date: '2026-01-01' }));
+    await pushAccepted(
+      api(),
+      worker,
+      finishedAssessment({ residentRef: 'OLD-1', date: '2026-01-01' }),
+    );
 
     await applyRetention(api().db, api().clock.now());
     api().clock.advance(DAY);

@@ -415,7 +415,7 @@ export async function api(
   baseUrl: string,
   token: string | null,
   path: string,
-  init: { method?: 'GET' | 'POST'; body?: unknown } = {},
+  init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; body?: unknown } = {},
 ): Promise<Response> {
   const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(PROTOCOL_VERSION) };
   if (token) headers['authorization'] = `Bearer ${token}`;
@@ -425,6 +425,18 @@ export async function api(
     headers,
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
+}
+
+/** The same, failing the test unless the server answers with a 2xx. */
+export async function apiOk(
+  baseUrl: string,
+  token: string | null,
+  path: string,
+  init: Parameters<typeof api>[3] = {},
+): Promise<Response> {
+  const response = await api(baseUrl, token, path, init);
+  assert.ok(response.ok, `${path}: ${response.status} ${await response.clone().text()}`);
+  return response;
 }
 
 /** What the server holds for the organisation (GET /api/assessments, coordinator token). */

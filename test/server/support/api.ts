@@ -10,6 +10,8 @@ import { createOrganisation, createPerson } from '../../../src/server/services/p
 import {
   PROTOCOL_HEADER,
   PROTOCOL_VERSION,
+  errorBodySchema,
+  pushResponseSchema,
   type EnrolResponse,
   type PushRecord,
   type Role,
@@ -150,6 +152,17 @@ export function finishedAssessment(overrides: Partial<Assessment> = {}): Assessm
 export function record(assessment: Assessment): PushRecord {
   return { id: assessment.id, revision: assessment.revision, assessment };
 }
+
+/** Pushes the assessments from the device, as a set-up step: every one must be accepted. */
+export async function pushAccepted(api: TestApi, device: TestDevice, ...list: Assessment[]) {
+  const response = await api.call(device, 'POST', '/api/push', { records: list.map(record) });
+  const results = pushResponseSchema.parse(response.json()).results;
+  expect(results.every((r) => r.status === 'accepted')).toBe(true);
+}
+
+/** The reason code and message of a refusal. */
+export const errorOf = (response: { json(): unknown }) =>
+  errorBodySchema.parse(response.json()).error;
 
 /** A record whose assessment is changed by hand (for records the schema must refuse). */
 export function rawRecord(assessment: Assessment, change: Record<string, unknown>): PushRecord {
