@@ -17,7 +17,7 @@ const layer = (files, forbidden) => ({
   },
 });
 
-const app = ['**/storage/**', '**/sync/**', '**/ui/**', '**/app/**', '**/sw/**'];
+const app = ['**/storage/**', '**/sync/**', '**/session/**', '**/ui/**', '**/app/**', '**/sw/**'];
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'coverage'] },
@@ -35,7 +35,11 @@ export default tseslint.config(
     ['src/domain/**'],
     [...app, '**/shared/**', '**/server/**', 'dexie', 'preact', 'preact/*', 'node:*'],
   ),
-  layer(['src/storage/**', 'src/sync/**'], ['**/ui/**', '**/app/**', '**/server/**', 'preact']),
+  layer(
+    ['src/storage/**', 'src/sync/**'],
+    ['**/session/**', '**/ui/**', '**/app/**', '**/server/**', 'preact'],
+  ),
+  layer(['src/session/**'], ['**/ui/**', '**/app/**', '**/server/**', 'preact']),
   layer(['src/ui/**'], ['**/server/**', '**/app/**', 'dexie']),
   layer(['src/server/**'], [...app, 'preact', 'dexie']),
 );

@@ -10,16 +10,17 @@ const buildId = process.env['DOORSTEP_BUILD_ID'] ?? pkg.version;
 const START_SCREEN = [
   /node_modules[\\/](preact|preact-iso|dexie|zod)[\\/]/,
   /vite[\\/]preload-helper/,
-  // Not what is loaded after the first screen: sending, and what later screens fetch and keep.
-  /src[\\/]sync[\\/](?!organisation|drain)/,
+  // Not what is loaded after a worker unlocks: their stores, sending, and the sealing of rows.
+  /src[\\/]sync[\\/]client/,
   /src[\\/]shared[\\/](?!council-api)/,
-  /src[\\/]storage[\\/](?!answer-worker|organisation-store|history-store|persistence)/,
+  /src[\\/]storage[\\/](device-store|store-error|vault)/,
+  /src[\\/]session[\\/]/,
   // Of the domain, what the start screen uses: the record, its answers and the bank's shape.
   /src[\\/]domain[\\/](answers|assessment|data-error|health-consent|interview|iso-date|outcomes|resident)\.ts$/,
   /src[\\/]domain[\\/]bank[\\/](index\.ts|schema\.ts|bank-v1\.json|scale-v1\.json)$/,
-  /src[\\/]ui[\\/](errors|format|progress|services|use-async|use-sync-view|download)\.ts$/,
+  /src[\\/]ui[\\/](errors|services|use-sync-view|Gate)\.tsx?$/,
   /src[\\/]ui[\\/]i18n[\\/](i18n|words)\.ts$/,
-  /src[\\/]ui[\\/]components[\\/](DataTable|PageTitle|RecordStatus)\.tsx$/,
+  /src[\\/]ui[\\/]components[\\/](ErrorSummary|PageTitle|TextField)\.tsx$/,
 ];
 const inStartScreen = (id: string) => START_SCREEN.some((pattern) => pattern.test(id));
 

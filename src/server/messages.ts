@@ -53,6 +53,15 @@ const en = {
     'This enrolment code is not valid. It may be mistyped, already used or expired: ask your ' +
     'coordinator for a new one.',
   'enrolment.adminOnly': 'Only an administrator can enrol an administrator.',
+  'enrolment.credentialsIncomplete': 'Give both a username and a passphrase, or neither.',
+  'account.usernameTaken':
+    'Someone else in your organisation already has this username. Choose another one.',
+  'signIn.failed': 'The username or passphrase is not right. Check both and try again.',
+  'signIn.locked': ({ minutes }: { minutes: number }) =>
+    byCount('en', minutes, {
+      one: `Too many wrong passphrases: signing in with this username is paused. Try again in ${minutes} minute.`,
+      other: `Too many wrong passphrases: signing in with this username is paused. Try again in ${minutes} minutes.`,
+    }),
 
   'resident.invalidRef':
     'A resident reference is 1 to 40 letters, digits, spaces or . _ / -, starting with a letter or digit.',
@@ -135,9 +144,11 @@ type Catalogue = { readonly [Id in keyof typeof en]: (typeof en)[Id] };
 
 // Terms, kept the same throughout and as the app's Welsh has them: dyfais (device), cod
 // cofrestru (enrolment code), gosod y ddyfais (set up the device: the app's button, where the
-// English says "enrol it again"), cofrestru (enrol someone), cydlynydd (coordinator), gweinyddwr (administrator), asesiad (assessment), gweinydd
-// (server), cais (request), corff y cais (request body), diwygiad (revision), graddfa (scale),
-// banc cwestiynau (question bank), maes (field). Reason codes and field names stay as they are.
+// English says "enrol it again"), cofrestru (enrol someone), cydlynydd (coordinator), gweinyddwr
+// (administrator), asesiad (assessment), gweinydd (server), cais (request), corff y cais (request
+// body), diwygiad (revision), graddfa (scale), banc cwestiynau (question bank), maes (field), enw
+// defnyddiwr (username), cyfrinymadrodd (passphrase). Reason codes and field names stay as they
+// are.
 const cy: Catalogue = {
   'request.tooLarge': "Mae'r cais yn rhy fawr i'r gweinydd. Anfonwch lai o asesiadau ar y tro.",
   'request.invalidJson': 'Nid yw corff y cais yn JSON dilys.',
@@ -172,6 +183,18 @@ const cy: Catalogue = {
     "Nid yw'r cod cofrestru hwn yn ddilys. Efallai ei fod wedi'i deipio'n anghywir, wedi'i " +
     "ddefnyddio'n barod neu wedi dod i ben: gofynnwch i'ch cydlynydd am un newydd.",
   'enrolment.adminOnly': "Dim ond gweinyddwr sy'n gallu cofrestru gweinyddwr.",
+  'enrolment.credentialsIncomplete':
+    "Rhowch enw defnyddiwr a chyfrinymadrodd, neu ddim un o'r ddau.",
+  'account.usernameTaken':
+    'Mae gan rywun arall yn eich sefydliad yr enw defnyddiwr hwn yn barod. Dewiswch un arall.',
+  'signIn.failed':
+    "Nid yw'r enw defnyddiwr neu'r cyfrinymadrodd yn gywir. Gwiriwch y ddau a rhowch gynnig arall arni.",
+  // A numeral takes the singular noun in Welsh; 2 softens it (2 funud).
+  'signIn.locked': ({ minutes }) =>
+    byCount('cy', minutes, {
+      two: `Gormod o gyfrinymadroddion anghywir: mae mewngofnodi gyda'r enw defnyddiwr hwn wedi'i oedi. Rhowch gynnig arall arni ymhen ${minutes} funud.`,
+      other: `Gormod o gyfrinymadroddion anghywir: mae mewngofnodi gyda'r enw defnyddiwr hwn wedi'i oedi. Rhowch gynnig arall arni ymhen ${minutes} munud.`,
+    }),
 
   'resident.invalidRef':
     'Mae cyfeirnod preswylydd yn 1 i 40 o lythrennau, digidau, bylchau neu . _ / -, gan ddechrau â llythyren neu ddigid.',
@@ -260,6 +283,10 @@ export const needsReview: readonly MessageId[] = [
   'access.unrecognised',
   'access.signedOut',
   'enrolment.codeInvalid',
+  'enrolment.credentialsIncomplete',
+  'account.usernameTaken',
+  'signIn.failed',
+  'signIn.locked',
   'resident.invalidRef',
   'resident.notFound',
   'settings.invalid',

@@ -112,7 +112,13 @@ export const organisationSettingsSchema = z.strictObject({
   healthQuestion: z.enum(HEALTH_QUESTION_MODES),
   /** Days identifiable data is kept after a resident's last contact, then removed by the server. */
   retentionDays: z.number().check(z.int(), z.minimum(30), z.maximum(3650)),
+  /**
+   * Minutes a shared device may stay unused before it locks and asks for the worker's PIN. The
+   * server always sends it; a body without it leaves it as it was (DEFAULT_LOCK_MINUTES at first).
+   */
+  lockMinutes: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(60))),
 });
+export const DEFAULT_LOCK_MINUTES = 5;
 
 /** GET /api/programmes: the programmes the organisation's assessments are tagged with. */
 export const programmeSummarySchema = z.object({
@@ -175,6 +181,8 @@ export const cohortBaselineRequestSchema = z.strictObject({
 
 /**
  * What the audit log records. `enrolment` is a device signing in with a code (POST /api/enrol);
+ * `sign-in` is a worker signing in on an enrolled device (POST /api/sign-in), `sign-in-failed` a
+ * refused attempt, `sign-out` a device or session revoking its own token;
  * `export` is a CSV or a subject access export; a `cross-organisation-refusal` is a request naming
  * another organisation's device, resident or baseline, answered as if it did not exist.
  */
@@ -182,6 +190,9 @@ export const AUDIT_ACTIONS = [
   'enrolment',
   'enrolment-code-created',
   'device-revoked',
+  'sign-in',
+  'sign-in-failed',
+  'sign-out',
   'export',
   'erasure',
   'retention-run',

@@ -25,6 +25,9 @@ export const REASON_CODES = [
   'forbidden',
   'not_found',
   'enrolment_code_invalid',
+  'username_taken',
+  'sign_in_failed',
+  'sign_in_locked',
   'invalid_baselines',
   'baseline_too_small',
   'internal_error',
@@ -60,9 +63,30 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export const ROLES = ['outreach-worker', 'coordinator', 'administrator'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * A worker's username, unique in their organisation: trimmed and lower-cased, then 3 to 64 of
+ * a-z 0-9 . _ @ -, starting with a letter or digit.
+ */
+export const usernameSchema = z
+  .string()
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.minLength(3),
+    z.maxLength(64),
+    z.regex(/^[a-z0-9][a-z0-9._@-]*$/),
+  );
+export const passphraseSchema = z.string().check(z.minLength(10), z.maxLength(200));
+
+/**
+ * A username and passphrase are optional but go together: with them the code also sets (or
+ * resets) the person's account, used to sign in on shared devices.
+ */
 export const enrolRequestSchema = z.strictObject({
   code: z.string().check(z.minLength(4), z.maxLength(64)),
   deviceName: z.string().check(z.minLength(1), z.maxLength(80)),
+  username: z.optional(usernameSchema),
+  passphrase: z.optional(passphraseSchema),
 });
 export const enrolResponseSchema = z.object({
   token: z.string(),
@@ -70,6 +94,17 @@ export const enrolResponseSchema = z.object({
   person: z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) }),
   organisation: z.object({ id: z.string(), name: z.string() }),
 });
+
+/** POST /api/sign-in, with an enrolled device's token: a worker signs in on that device. */
+export const signInRequestSchema = z.strictObject({
+  username: usernameSchema,
+  passphrase: passphraseSchema,
+});
+/**
+ * The worker's own token on this device, and `vaultSecret`: 32 random bytes (base64url), the
+ * same each time this person signs in on this physical device.
+ */
+export const signInResponseSchema = z.extend(enrolResponseSchema, { vaultSecret: z.string() });
 
 /** One assessment in a push: the client's id and revision, and the record itself. */
 export const pushRecordSchema = z.strictObject({
@@ -100,6 +135,8 @@ export const pushResponseSchema = z.object({ results: z.array(pushResultSchema) 
 
 export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 export type EnrolResponse = z.infer<typeof enrolResponseSchema>;
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+export type SignInResponse = z.infer<typeof signInResponseSchema>;
 export type PushRecord = z.infer<typeof pushRecordSchema>;
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 export type PushResult = z.infer<typeof pushResultSchema>;

@@ -5,8 +5,9 @@
  * commit. A worker draws no frames, so there the commit follows the tap by 2 or 3 ms. The page
  * hears back a frame later, but the answer is already on disk.
  *
- * The worker runs the same AssessmentStore.saveAnswer on its own connection to the same database;
- * the revision guard in saveAnswer keeps its writes and the page's from undoing each other.
+ * The worker runs the same AssessmentStore.saveAnswer on its own connection to the same database,
+ * opened with the same key, both sent in the first message; the revision guard in saveAnswer
+ * keeps its writes and the page's from undoing each other.
  */
 import * as z from 'zod/mini';
 import {
@@ -17,6 +18,7 @@ import {
   type QuestionRef,
 } from '../domain/index.ts';
 import { StoreError, asStoreError, type AssessmentStore } from './assessment-store.ts';
+import { DEFAULT_DB_NAME } from './db.ts';
 
 export interface SavedAnswer {
   readonly assessment: Assessment;
@@ -69,6 +71,28 @@ const requestSchema = z.object({
 });
 type AnswerRequest = z.infer<typeof requestSchema>;
 
+/** The database the worker opens: the page's own, with its data key (null: not sealed). */
+export interface AnswerDatabase {
+  readonly name: string;
+  readonly key: Uint8Array | null;
+}
+
+/** The first message to the worker. The key's bytes are copied by postMessage. */
+interface OpenMessage {
+  readonly open: AnswerDatabase;
+}
+
+function openedDatabase(data: unknown): AnswerDatabase | null {
+  if (typeof data !== 'object' || data === null || !('open' in data)) return null;
+  const { name, key } = (data as { open: Partial<AnswerDatabase> }).open;
+  if (typeof name !== 'string') return null;
+  // Checked as a view, not with instanceof: the bytes may come from another realm.
+  if (key === null || (ArrayBuffer.isView(key) && key.BYTES_PER_ELEMENT === 1)) {
+    return { name, key: key && new Uint8Array(key.buffer, key.byteOffset, key.byteLength) };
+  }
+  return null;
+}
+
 type AnswerReply =
   | {
       readonly seq: number;
@@ -84,16 +108,29 @@ type AnswerReply =
       readonly message: string;
     };
 
-/** The worker's side: commits each request with the store and replies. */
+/**
+ * The worker's side: commits each request with the store and replies. Given `open` instead of a
+ * store, it opens one with the database named in the first message (channelAnswerWriter's).
+ */
 export function serveAnswers(
   port: AnswerPort,
-  store: AssessmentStore,
+  storeOrOpen: AssessmentStore | ((database: AnswerDatabase) => AssessmentStore),
   absoluteNow: () => number = () => performance.timeOrigin + performance.now(),
 ): void {
+  let store = typeof storeOrOpen === 'function' ? null : storeOrOpen;
   port.addEventListener('message', (event) => {
+    const database = openedDatabase(event.data);
+    if (database) {
+      if (!store && typeof storeOrOpen === 'function') store = storeOrOpen(database);
+      return;
+    }
     const parsed = requestSchema.safeParse(event.data);
     if (!parsed.success) return;
     const { seq, id, question, answer } = parsed.data;
+    if (!store) {
+      reply({ seq, ok: false, code: null, message: 'No database was opened for answers' });
+      return;
+    }
     store.saveAnswer(id, question, answer).then(
       (assessment) => reply({ seq, ok: true, assessment, committedAtAbsolute: absoluteNow() }),
       (raw: unknown) => {
@@ -118,15 +155,26 @@ export interface AnswerChannel extends AnswerPort {
   addEventListener(type: 'error', listener: (event: Event) => void): void;
 }
 
+export interface ChannelOptions {
+  /** The database the worker opens: the page's. By default the unsealed default database. */
+  readonly database?: AnswerDatabase;
+  /** The page's performance.timeOrigin (the worker's commit times are absolute). */
+  readonly timeOrigin?: number;
+}
+
 /**
- * The page's side. `connect` is called once, on the first prepare() or save(). If the channel
- * fails (the worker script cannot load, say), the answers waiting for it and every later one are
- * committed by `fallback` instead: an answer is never left without a commit or an error.
+ * The page's side. `connect` is called once, on the first prepare() or save(), and is sent the
+ * database to open first. If the channel fails (the worker script cannot load, say), the answers
+ * waiting for it and every later one are committed by `fallback` instead: an answer is never
+ * left without a commit or an error.
  */
 export function channelAnswerWriter(
   connect: () => AnswerChannel,
   fallback: AnswerWriter,
-  timeOrigin: number = performance.timeOrigin,
+  {
+    database = { name: DEFAULT_DB_NAME, key: null },
+    timeOrigin = performance.timeOrigin,
+  }: ChannelOptions = {},
 ): AnswerWriter {
   interface Waiting {
     readonly request: AnswerRequest;
@@ -174,6 +222,7 @@ export function channelAnswerWriter(
       stranded.forEach(viaFallback);
     });
     startPort(channel);
+    channel.postMessage({ open: database } satisfies OpenMessage);
     return channel;
   };
 

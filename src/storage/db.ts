@@ -1,5 +1,6 @@
 /** The Doorstep database on the device (IndexedDB through Dexie). */
 import Dexie, { type Table } from 'dexie';
+import { sealWith } from './sealing.ts';
 import { DB_VERSIONS } from './versions.ts';
 
 export const DEFAULT_DB_NAME = 'doorstep';
@@ -17,6 +18,11 @@ export interface ConnectionState {
   onProblem: (() => void) | null;
 }
 
+export interface DoorstepDbOptions {
+  /** The worker's data key (vault.ts): every row is sealed under it. Without one, none is. */
+  readonly key?: Uint8Array;
+}
+
 export class DoorstepDb extends Dexie implements ConnectionState {
   problem: ConnectionProblem | null = null;
   onProblem: (() => void) | null = null;
@@ -30,10 +36,11 @@ export class DoorstepDb extends Dexie implements ConnectionState {
   readonly contacts!: Table<unknown, string>;
   readonly history!: Table<unknown, string>;
 
-  constructor(name: string = DEFAULT_DB_NAME) {
+  constructor(name: string = DEFAULT_DB_NAME, options: DoorstepDbOptions = {}) {
     // Strict durability makes Chromium flush each commit to disk, so an answer that was
     // acknowledged survives a crash or a dead battery.
     super(name, { chromeTransactionDurability: 'strict' });
+    if (options.key) sealWith(this, options.key);
     for (const v of DB_VERSIONS) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

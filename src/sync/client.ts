@@ -10,12 +10,15 @@ import {
   errorBodySchema,
   messageLanguageOf,
   pushResponseSchema,
+  signInResponseSchema,
   type EnrolRequest,
   type EnrolResponse,
   type MessageLanguage,
   type PushRecord,
   type PushResponse,
   type ReasonCode,
+  type SignInRequest,
+  type SignInResponse,
 } from '../shared/protocol.ts';
 
 export type FailureCode = ReasonCode | 'network' | 'bad_response';
@@ -44,7 +47,10 @@ export class ApiError extends Error {
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 export interface SyncClient {
+  /** With a username and passphrase, enrolling also sets the person's account. */
   enrol(request: EnrolRequest): Promise<EnrolResponse>;
+  /** A worker signs in on the device whose token this is: their own session, and vault secret. */
+  signIn(deviceToken: string, request: SignInRequest): Promise<SignInResponse>;
   /** The server's answer, with the language its rejection messages are in. */
   push(
     token: string,
@@ -103,10 +109,22 @@ export function createSyncClient(
   }
 
   return {
-    async enrol(request) {
+    async enrol({ code, deviceName, username, passphrase }) {
+      // Only the protocol's fields, which the server checks strictly; JSON leaves out those unset.
+      const body = { code, deviceName, username, passphrase };
       return json(
-        await call('/api/enrol', { method: 'POST', body: JSON.stringify(request) }),
+        await call('/api/enrol', { method: 'POST', body: JSON.stringify(body) }),
         enrolResponseSchema,
+      );
+    },
+    async signIn(deviceToken, { username, passphrase }) {
+      return json(
+        await call(
+          '/api/sign-in',
+          { method: 'POST', body: JSON.stringify({ username, passphrase }) },
+          deviceToken,
+        ),
+        signInResponseSchema,
       );
     },
     async push(token, records) {

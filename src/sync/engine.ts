@@ -21,7 +21,10 @@ export interface SyncEngine {
   state(): SyncState;
   subscribe(listener: (state: SyncState) => void): () => void;
   trigger(reason: SyncTrigger): Promise<void>;
-  /** Listen to the page's online and visibility events; returns a function that stops. */
+  /**
+   * Listen to the page's online and visibility events; returns a function that stops them, and
+   * every later pass and timer for good.
+   */
   start(target: { window: Window; document: Document }): () => void;
 }
 
@@ -42,6 +45,8 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
   let again = false;
   let timer: unknown = null;
   let current: Promise<void> | null = null;
+  // Once stopped (the worker's data was locked), nothing more is sent or scheduled.
+  let stopped = false;
 
   const set = (change: Partial<SyncState>) => {
     state = { ...state, ...change, version: state.version + 1 };
@@ -51,6 +56,7 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
   async function scheduleNext() {
     if (timer !== null) deps.clearTimer(timer);
     timer = null;
+    if (stopped) return;
     const waiting = (await deps.outbox.entries()).filter((e) => e.state === 'waiting');
     if (waiting.length === 0) return;
     const earliest = Math.min(...waiting.map((e) => e.nextAttemptAt));
@@ -85,6 +91,7 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
       return () => listeners.delete(listener);
     },
     async trigger(reason) {
+      if (stopped) return;
       // The connection is back or the worker asked: whatever was postponed is due now.
       if (reason === 'online' || reason === 'manual') await deps.outbox.makeAllDue();
       if (reason === 'finished' || reason === 'manual') set({});
@@ -108,6 +115,7 @@ export function createSyncEngine(deps: EngineDeps): SyncEngine {
       document.addEventListener('visibilitychange', visible);
       void engine.trigger('start');
       return () => {
+        stopped = true;
         window.removeEventListener('online', online);
         document.removeEventListener('visibilitychange', visible);
         if (timer !== null) deps.clearTimer(timer);

@@ -1,9 +1,11 @@
 import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
-import type { ComponentType } from 'preact';
+import type { ComponentChildren, ComponentType } from 'preact';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
-import type { PwaStatus } from '../sw/pwa-state.ts';
+import type { PwaController, PwaStatus } from '../sw/pwa-state.ts';
 import { PageTitle } from './components/PageTitle.tsx';
+import type { Session } from '../session/session.ts';
 import type { ConnectionState } from '../storage/db.ts';
+import { Gate } from './Gate.tsx';
 import {
   I18nContext,
   LANGUAGE_TAG,
@@ -14,17 +16,17 @@ import {
   type UiLocale,
 } from './i18n/i18n.ts';
 import { loadWords } from './i18n/words.ts';
-import { HomeScreen } from './screens/HomeScreen.tsx';
 import { ServicesContext, useServices, type Services } from './services.ts';
 import { useSyncView } from './use-sync-view.ts';
 
-// Only the start screen is in the first download; the rest loads when first needed and is
-// cached by the service worker for offline use.
+// Only what is shown before a worker unlocks is in the first download; the rest loads when first
+// needed (the home screen while the PIN is checked) and is cached by the service worker for
+// offline use.
+const HomeScreen = lazy(() => import('./screens/HomeScreen.tsx').then((m) => m.HomeScreen));
 const NewAssessmentScreen = lazy(() => import('./screens/NewAssessmentScreen.tsx'));
 const InterviewScreen = lazy(() => import('./screens/InterviewScreen.tsx'));
 const ResultsScreen = lazy(() => import('./screens/ResultsScreen.tsx'));
 const SyncScreen = lazy(() => import('./screens/SyncScreen.tsx'));
-const EnrolScreen = lazy(() => import('./screens/EnrolScreen.tsx'));
 const ReceivedScreen = lazy(() => import('./screens/ReceivedScreen.tsx'));
 const DevicesScreen = lazy(() => import('./screens/DevicesScreen.tsx'));
 // The dashboard, baselines and organisation settings, in one chunk.
@@ -40,14 +42,29 @@ export interface StartLanguage {
   readonly remember?: (locale: UiLocale) => void;
 }
 
+/** What the app builds over an unlocked worker's database. */
+export interface WorkerView {
+  readonly services: Services;
+  /** The worker's database connection, watched for problems the person must act on. */
+  readonly connection: ConnectionState;
+}
+
+/**
+ * The app. On a device, `session` decides what is shown: the gate until a worker unlocks, then
+ * their records. Tests of the screens pass `services` instead (an unlocked worker).
+ */
 export function App({
   services,
+  session,
+  pwa,
   language,
   connection = null,
 }: {
-  services: Services;
+  services?: Services;
+  session?: Session<WorkerView>;
+  /** The service worker's state, shown on the gate too (the screens have it in `services`). */
+  pwa?: PwaController;
   language: StartLanguage;
-  /** The device database's connection, watched for problems the person must act on. */
   connection?: ConnectionState | null;
 }) {
   const [current, setCurrent] = useState({ locale: language.locale, t: language.t });
@@ -65,17 +82,78 @@ export function App({
     document.documentElement.lang = LANGUAGE_TAG[current.locale];
   }, [current.locale]);
   return (
-    <ServicesContext.Provider value={services}>
-      <I18nContext.Provider value={i18n}>
-        <LocationProvider>
-          <Shell connection={connection} />
-        </LocationProvider>
-      </I18nContext.Provider>
-    </ServicesContext.Provider>
+    <I18nContext.Provider value={i18n}>
+      <LocationProvider>
+        {session ? (
+          <Gated session={session} pwa={pwa} />
+        ) : (
+          services && (
+            <ServicesContext.Provider value={services}>
+              <Shell connection={connection} />
+            </ServicesContext.Provider>
+          )
+        )}
+      </LocationProvider>
+    </I18nContext.Provider>
   );
 }
 
-function Shell({ connection }: { connection: ConnectionState | null }) {
+/** The gate until a worker unlocks; then their screens, until they lock or sign out. */
+function Gated({
+  session,
+  pwa,
+}: {
+  session: Session<WorkerView>;
+  pwa?: PwaController | undefined;
+}) {
+  const { t } = useI18n();
+  const [state, setState] = useState(session.state());
+  useEffect(() => {
+    setState(session.state());
+    return session.subscribe(() => setState(session.state()));
+  }, [session]);
+  const lock = useCallback(() => void session.lock(), [session]);
+  if (state.kind === 'unlocked') {
+    const { services, connection } = state.opened;
+    return (
+      // Keyed by worker: nothing of one worker's screens survives into another's.
+      <ServicesContext.Provider value={services} key={state.worker.personId}>
+        <Shell
+          connection={connection}
+          worker={{ name: state.worker.name, lock }}
+        />
+      </ServicesContext.Provider>
+    );
+  }
+  return (
+    <>
+      <Header />
+      <div class="container">
+        {pwa && <StatusBanners pwa={pwa} />}
+        <main id="main" tabIndex={-1}>
+          <ErrorBoundary>
+            {state.kind === 'starting' ? (
+              <p>{t('app.loading')}</p>
+            ) : (
+              <Router>
+                <Route path="/accessibility" component={AccessibilityScreen} />
+                <Gate default session={session as Session<unknown>} state={state} />
+              </Router>
+            )}
+          </ErrorBoundary>
+        </main>
+      </div>
+      <Footer />
+    </>
+  );
+}
+
+interface SignedIn {
+  readonly name: string;
+  readonly lock: () => void;
+}
+
+function Header({ children }: { children?: ComponentChildren }) {
   const { t } = useI18n();
   return (
     <>
@@ -90,15 +168,48 @@ function Shell({ connection }: { connection: ConnectionState | null }) {
           <span class="header-tagline">{t('app.tagline')}</span>
           <LanguageSwitch />
         </div>
+        {children}
+      </header>
+    </>
+  );
+}
+
+function Footer() {
+  const { t } = useI18n();
+  return (
+    <footer class="footer">
+      <div class="container footer-inner">
+        {/* Help and the statement in the same place on every screen (WCAG 3.2.6). */}
+        <a href="/accessibility">{t('app.accessibility')}</a>
+        <p>{t('app.version', { version: __DOORSTEP_BUILD__ })}</p>
+      </div>
+    </footer>
+  );
+}
+
+function Shell({
+  connection,
+  worker,
+}: {
+  connection: ConnectionState | null;
+  worker?: SignedIn | undefined;
+}) {
+  const { t } = useI18n();
+  const { pwa } = useServices();
+  return (
+    <>
+      <Header>
         <nav class="container nav" aria-label={t('nav.label')}>
           <a href="/">{t('nav.assessments')}</a>
           <a href="/sync">{t('nav.sync')}</a>
           <CoordinatorLinks />
           <SyncIndicator />
+          {worker && <WorkerControls worker={worker} />}
         </nav>
-      </header>
+      </Header>
+      {worker && <IdleLock lock={worker.lock} />}
       <div class="container">
-        <StatusBanners />
+        <StatusBanners pwa={pwa} />
         <StorageNotices connection={connection} />
         <main id="main" tabIndex={-1}>
           <ErrorBoundary>
@@ -106,7 +217,6 @@ function Shell({ connection }: { connection: ConnectionState | null }) {
               <Route path="/" component={HomeScreen} />
               <Route path="/new" component={NewAssessmentScreen} />
               <Route path="/sync" component={SyncScreen} />
-              <Route path="/enrol" component={EnrolScreen} />
               <Route path="/received" component={ReceivedScreen} />
               <Route path="/devices" component={DevicesScreen} />
               <Route path="/dashboard" component={CoordinatorScreens} />
@@ -122,15 +232,61 @@ function Shell({ connection }: { connection: ConnectionState | null }) {
           </ErrorBoundary>
         </main>
       </div>
-      <footer class="footer">
-        <div class="container footer-inner">
-          {/* Help and the statement in the same place on every screen (WCAG 3.2.6). */}
-          <a href="/accessibility">{t('app.accessibility')}</a>
-          <p>{t('app.version', { version: __DOORSTEP_BUILD__ })}</p>
-        </div>
-      </footer>
+      <Footer />
     </>
   );
+}
+
+/** Who is signed in, and locking on demand (a worker stepping away from a shared device). */
+function WorkerControls({ worker }: { worker: SignedIn }) {
+  const { t } = useI18n();
+  return (
+    <span class="worker">
+      <span>{t('gate.signedInAs', { name: worker.name })}</span>{' '}
+      <button type="button" class="button-link" onClick={worker.lock}>
+        {t('gate.lock')}
+      </button>
+    </span>
+  );
+}
+
+/** Locking when not used: the organisation sets how long; five minutes until it has. */
+const DEFAULT_LOCK_MINUTES = 5;
+const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
+
+function IdleLock({ lock }: { lock: () => void }) {
+  const { organisation } = useServices();
+  useEffect(() => {
+    let limit = DEFAULT_LOCK_MINUTES * 60_000;
+    let last = Date.now();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(check, Math.max(0, last + limit - Date.now()));
+    };
+    // Timers are slowed in a hidden page, so time is measured, never counted by ticks.
+    const check = () => (Date.now() - last >= limit ? lock() : arm());
+    const active = () => {
+      last = Date.now();
+    };
+    const visible = () => document.visibilityState === 'visible' && check();
+    for (const type of ACTIVITY) document.addEventListener(type, active, { passive: true });
+    document.addEventListener('visibilitychange', visible);
+    arm();
+    void organisation()
+      .then((store) => store.settings())
+      .then((settings) => {
+        if (settings) limit = (settings.lockMinutes ?? DEFAULT_LOCK_MINUTES) * 60_000;
+        arm();
+      })
+      .catch(() => {});
+    return () => {
+      clearTimeout(timer);
+      for (const type of ACTIVITY) document.removeEventListener(type, active);
+      document.removeEventListener('visibilitychange', visible);
+    };
+  }, [organisation, lock]);
+  return null;
 }
 
 /** On every screen: the other language, named in that language. Nothing else changes. */
@@ -214,9 +370,8 @@ function NotFound() {
 }
 
 /** Offline readiness, connection state and the update offer, shown on every screen. */
-function StatusBanners() {
+function StatusBanners({ pwa }: { pwa: PwaController }) {
   const { t } = useI18n();
-  const { pwa } = useServices();
   const { path } = useLocation();
   const [status, setStatus] = useState<PwaStatus>(pwa.status());
   const [online, setOnline] = useState(navigator.onLine);

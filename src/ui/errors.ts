@@ -5,7 +5,7 @@
  * (no connection, an answer it cannot read, a problem with storage on the device) comes from the
  * catalogue by its code, never as English text.
  */
-import { StoreError, asStoreError } from '../storage/assessment-store.ts';
+import { StoreError, asStoreError } from '../storage/store-error.ts';
 import { REASON_CODES, type ReasonCode } from '../shared/protocol.ts';
 import { ApiError } from '../sync/client.ts';
 import type { Translate, UiLocale } from './i18n/i18n.ts';

@@ -139,7 +139,7 @@ function suite(texts: Texts) {
     // Focus moves to the step heading (not left on the button that was pressed).
     await nextStep(page, texts);
     assert.equal(
-      await h1(page, texts.t('interview.blockers.title')).evaluate(
+      await h1(page, texts.iv('interview.blockers.title')).evaluate(
         (el) => el === document.activeElement,
       ),
       true,
@@ -237,7 +237,7 @@ function suite(texts: Texts) {
     await answer(page, 'skill', 'GS05', 3, texts);
     await page.goto(page.url().replace(/\/\d+$/, '/9'));
     await page
-      .getByRole('heading', { level: 1, name: texts.t('interview.review.title') })
+      .getByRole('heading', { level: 1, name: texts.iv('interview.review.title') })
       .waitFor();
     await finish(page, texts);
     await page.getByText(texts.t('results.noScore'), { exact: true }).first().waitFor();
@@ -257,7 +257,7 @@ function suite(texts: Texts) {
       texts,
     );
     await answer(page, 'basics', 'B1', 'dont-know', texts);
-    await page.getByRole('link', { name: texts.t('interview.later'), exact: true }).click();
+    await page.getByRole('link', { name: texts.iv('interview.later'), exact: true }).click();
     await h1(page, texts.t('home.title')).waitFor();
     await page.getByRole('heading', { name: texts.t('home.resume.title'), exact: true }).waitFor();
     await page
@@ -272,7 +272,7 @@ function suite(texts: Texts) {
     await check('not found', { radios: false });
 
     await page.goto(`${server.url}/assessments/${finishedId}/2`);
-    await h1(page, texts.t('interview.finished')).waitFor();
+    await h1(page, texts.iv('interview.finished')).waitFor();
     await check('interview of a finished assessment', { radios: false });
 
     await page.goto(`${server.url}/assessments/${inProgressId}/results`);
@@ -291,7 +291,7 @@ function suite(texts: Texts) {
     // Advanced skills: five skills, two named groups each, five options and three non-answers.
     const radios = group(
       page,
-      texts.t('interview.skill.legend', { skill: texts.skillLabel('AD05') }),
+      texts.iv('interview.skill.legend', { skill: texts.skillLabel('AD05') }),
     ).getByRole('radio');
     assert.equal(await radios.count(), 8);
   });

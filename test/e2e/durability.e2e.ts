@@ -18,6 +18,7 @@ import {
   english,
   group,
   h1,
+  iv,
   radio,
   startAssessment,
   t,
@@ -199,7 +200,7 @@ test('a full disk: the answer is refused in plain words, nothing saved is lost, 
     await tryAnswer(page, 'B2', 3, english);
     await page
       .getByRole('alert')
-      .getByText(t('interview.saveError', { reason: t('error.store.quota') }), { exact: true })
+      .getByText(iv('interview.saveError', { reason: t('error.store.quota') }), { exact: true })
       .waitFor();
     // The screen shows what is stored: the earlier answer, not the refused one.
     await assertChecked(page, 'basics', 'B1', 2);
@@ -210,7 +211,7 @@ test('a full disk: the answer is refused in plain words, nothing saved is lost, 
     await tryAnswer(page, 'B2', 3, welsh);
     await page
       .getByRole('alert')
-      .getByText(welsh.t('interview.saveError', { reason: welsh.t('error.store.quota') }), {
+      .getByText(welsh.iv('interview.saveError', { reason: welsh.t('error.store.quota') }), {
         exact: true,
       })
       .waitFor();
@@ -311,7 +312,7 @@ test('a newer version opened in another tab: this tab says so, keeps its screen 
   // This tab no longer writes, and says why.
   await tryAnswer(page, 'B2', 1, english);
   await page
-    .getByText(t('interview.saveError', { reason: t('error.store.updated') }), { exact: true })
+    .getByText(iv('interview.saveError', { reason: t('error.store.updated') }), { exact: true })
     .waitFor();
   await assertNoAxeViolations(page, 'interview, updated in another tab');
 
@@ -322,7 +323,7 @@ test('a newer version opened in another tab: this tab says so, keeps its screen 
     .waitFor();
   await tryAnswer(page, 'B2', 2, welsh);
   await page
-    .getByText(welsh.t('interview.saveError', { reason: welsh.t('error.store.updated') }), {
+    .getByText(welsh.iv('interview.saveError', { reason: welsh.t('error.store.updated') }), {
       exact: true,
     })
     .waitFor();
@@ -397,7 +398,7 @@ test('the connection dropped by the browser is reopened, and the next answers co
 
   // The answer goes through the worker's connection, the next step through the page's.
   await answer(page, 'basics', 'B2', 0);
-  await page.getByRole('button', { name: t('interview.next'), exact: true }).click();
+  await page.getByRole('button', { name: iv('interview.next'), exact: true }).click();
   await waitForStep(page, 2);
   await page.reload();
   await waitForStep(page, 2);

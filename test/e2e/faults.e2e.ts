@@ -21,6 +21,7 @@ import {
   answerSkill,
   finish,
   h1,
+  iv,
   nextStep,
   startAssessment,
   t,
@@ -163,7 +164,7 @@ test('through dropped requests, lost responses, duplicates, a late replay and a 
     await nextStep(page);
     await answerSkill(page, 'GS01', 1, 4);
     await page.goto(page.url().replace(/\/\d+$/, '/9'));
-    await h1(page, t('interview.review.title')).waitFor();
+    await h1(page, iv('interview.review.title')).waitFor();
     await finish(page);
     await eventually(async () => {
       const [entry] = await outboxOf(page);

@@ -26,6 +26,7 @@ import {
 } from './support/app.ts';
 import { launchBrowser } from './support/browser.ts';
 import { DIST_E2E } from './support/build.ts';
+import { PIN, openAt, reloadAndUnlock, setUpWorker } from './support/gate.ts';
 import { serve, type Served } from './support/server.ts';
 import { readStore } from './support/sync.ts';
 
@@ -132,6 +133,7 @@ for (const texts of [english, welsh]) {
     before(async () => {
       context = await browser.newContext({ locale: LANGUAGE_TAG[texts.locale] });
       page = await context.newPage();
+      await setUpWorker(page, server, { texts });
     });
 
     after(async () => {
@@ -139,8 +141,8 @@ for (const texts of [english, welsh]) {
     });
 
     test('a full assessment from the start screen to the results, with the keyboard alone', async () => {
-      const { t, n } = texts;
-      await page.goto(server.url + '/');
+      const { t, n, iv } = texts;
+      await openAt(page, server.url + '/', PIN, texts);
       await h1(page, t('home.title')).waitFor();
       await tabTo(page, 'the start link', link(t('home.start')));
       await page.keyboard.press('Enter');
@@ -176,11 +178,11 @@ for (const texts of [english, welsh]) {
             await answerByKeyboard(page, texts, facet, itemId, value);
           }
         }
-        await tabTo(page, 'save and continue', button(t('interview.next')));
+        await tabTo(page, 'save and continue', button(iv('interview.next')));
         await page.keyboard.press('Enter');
         await waitForStep(page, step + 1, texts);
       }
-      await tabTo(page, 'finish', button(t('interview.finish')));
+      await tabTo(page, 'finish', button(iv('interview.finish')));
       await page.keyboard.press('Enter');
       await h1(page, t('results.title')).waitFor();
 
@@ -202,6 +204,7 @@ describe('the language switch', () => {
     const context = await browser.newContext({ locale: 'en-GB' });
     const page = await context.newPage();
     try {
+      await setUpWorker(page, server);
       await startAssessment(page, server.url, { residentRef: 'SWITCH-1' });
       await answerByKeyboard(page, english, 'basics', 'B1', 3);
       await answerByKeyboard(page, english, 'basics', 'B2', 'dont-know');
@@ -218,7 +221,7 @@ describe('the language switch', () => {
       await assertChecked(page, 'basics', 'B2', 'dont-know', welsh);
 
       // The choice outlives a reload, and the interview goes on in Welsh.
-      await page.reload();
+      await reloadAndUnlock(page, PIN, welsh);
       await waitForStep(page, 1, welsh);
       await answerByKeyboard(page, welsh, 'basics', 'B3', 1);
 

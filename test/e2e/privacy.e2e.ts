@@ -155,7 +155,7 @@ test('the privacy notice is shown in English and Welsh, with the retention perio
 
 test('with the keyboard alone: agreement, then a "no" to the health question, which is not asked', async () => {
   const texts = english;
-  const { t, n } = texts;
+  const { n, iv } = texts;
   await useLanguage(texts);
   await page.goto(server.url + '/new');
   await h1(page, n('new.title')).waitFor();
@@ -173,9 +173,9 @@ test('with the keyboard alone: agreement, then a "no" to the health question, wh
   await waitForStep(page, 1, texts);
   assessmentId = stepOf(page).id;
 
-  await tabTo('save and continue', (f) => f.tag === 'button' && f.text === t('interview.next'));
+  await tabTo('save and continue', (f) => f.tag === 'button' && f.text === iv('interview.next'));
   await page.keyboard.press('Enter');
-  await h1(page, t('interview.blockers.title')).waitFor();
+  await h1(page, iv('interview.blockers.title')).waitFor();
 
   // The separate consent comes before the question, which is not shown until a yes.
   await consentGroup('en').waitFor();
@@ -194,7 +194,7 @@ test('with the keyboard alone: agreement, then a "no" to the health question, wh
   }, 'the "no" to be stored');
   assert.equal(kept.privacy?.healthQuestion, 'separate-consent');
 
-  await tabTo('save and continue', (f) => f.tag === 'button' && f.text === t('interview.next'));
+  await tabTo('save and continue', (f) => f.tag === 'button' && f.text === iv('interview.next'));
   await page.keyboard.press('Enter');
   await waitForStep(page, 3, texts);
 });
@@ -202,7 +202,7 @@ test('with the keyboard alone: agreement, then a "no" to the health question, wh
 test('the consent question passes axe in Welsh too', async () => {
   await useLanguage(welsh);
   await page.goto(`${server.url}/assessments/${assessmentId}/2`);
-  await h1(page, welsh.t('interview.blockers.title')).waitFor();
+  await h1(page, welsh.iv('interview.blockers.title')).waitFor();
   const group = consentGroup('cy');
   await group.waitFor();
   await assertNoAxeViolations(page, 'the consent question, answered no (cy)');
@@ -217,7 +217,7 @@ test('the consent question passes axe in Welsh too', async () => {
 test('the finished assessment says the question was not asked, and the CSV has the mode', async () => {
   const last = interviewSteps(bankV1, 'short').length;
   await page.goto(`${server.url}/assessments/${assessmentId}/${last}`);
-  await h1(page, english.t('interview.review.title')).waitFor();
+  await h1(page, english.iv('interview.review.title')).waitFor();
   await finish(page, english);
 
   const [stored] = (await assessmentsOf(page)).filter((a) => a.id === assessmentId);

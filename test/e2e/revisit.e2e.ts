@@ -29,6 +29,7 @@ import {
   finish,
   group,
   h1,
+  iv,
   nextStep,
   openNewAssessmentForm,
   t,
@@ -120,7 +121,7 @@ async function answerAndFinish(page: Page, chosen: Chosen): Promise<string> {
     await answerSkill(page, id, value as Score, chosen.interest[id] as Score);
   }
   await page.goto(page.url().replace(/\/\d+$/, '/10'));
-  await h1(page, t('interview.review.title')).waitFor();
+  await h1(page, iv('interview.review.title')).waitFor();
   await finish(page);
   const id = /\/assessments\/([^/]+)\/results$/.exec(new URL(page.url()).pathname)?.[1];
   assert.ok(id, `not on a results page: ${page.url()}`);

@@ -20,6 +20,7 @@ import {
   answerSkill,
   finish,
   h1,
+  iv,
   nextStep,
   startAssessment,
   t,
@@ -111,7 +112,7 @@ test('the app installs through the proxy and enrols at /enrol with the first-sta
 async function goToReview(set: 'full' | 'short') {
   const review = set === 'full' ? 10 : 9;
   await page.goto(page.url().replace(/\/\d+$/, `/${review}`));
-  await h1(page, t('interview.review.title')).waitFor();
+  await h1(page, iv('interview.review.title')).waitFor();
 }
 
 async function remember(ref: string | null) {
@@ -375,7 +376,7 @@ test('a device signed out by the coordinator is told plainly on /sync and keeps 
     const id = await startAssessment(second, base(), { residentRef: 'SYNC-REVOKED' });
     await answer(second, 'basics', 'B1', 2);
     await second.goto(second.url().replace(/\/\d+$/, '/10'));
-    await h1(second, t('interview.review.title')).waitFor();
+    await h1(second, iv('interview.review.title')).waitFor();
     await finish(second);
     await waitForIndicator(second, t('sync.indicator.unsent', { count: 1 }));
 

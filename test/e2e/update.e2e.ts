@@ -13,6 +13,7 @@ import {
   assertChecked,
   footer,
   h1,
+  iv,
   startAssessment,
   t,
   waitForServiceWorkerControl,
@@ -95,7 +96,7 @@ test('a new version waits for the end of the interview, then applies on request'
   await assertNoAxeViolations(page, 'interview with the update message');
 
   // Between assessments: offered.
-  await page.getByRole('link', { name: t('interview.later'), exact: true }).click();
+  await page.getByRole('link', { name: iv('interview.later'), exact: true }).click();
   await h1(page, t('home.title')).waitFor();
   const updateNow = page.getByRole('button', { name: t('pwa.updateNow'), exact: true });
   await updateNow.waitFor();

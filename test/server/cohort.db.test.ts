@@ -47,6 +47,7 @@ const SETTINGS: OrganisationSettings = {
   minGroup: 3,
   healthQuestion: 'optional',
   retentionDays: 730,
+  lockMinutes: 5,
   outcomeTypes: [
     {
       id: 'council-tax-online',
@@ -207,6 +208,7 @@ describeEachDatabase('residents over time and programmes', ({ use }) => {
       directory: null,
       healthQuestion: 'optional',
       retentionDays: 730,
+      lockMinutes: 5,
     });
     const put = await api().call(coordinator, 'PUT', '/api/settings', SETTINGS);
     expect(put.statusCode, put.body).toBe(200);

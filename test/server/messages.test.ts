@@ -64,6 +64,7 @@ const SAMPLES: { readonly [Id in ParameterisedId]: readonly ParamsOf<Id>[] } = {
   'record.outOfScale': COUNTS.map((n) => ({ answers: counted(n), missing: domain.MISSING })),
   'record.unreadable': [{ issues: assessmentIssues({ date: '2026-02-30', step: undefined }) }],
   'baselines.tooSmall': [0, 1, 2, 3, 6, 7].map((residents) => ({ residents, minGroup: 5 })),
+  'signIn.locked': [1, 2, 3, 6, 7, 15].map((minutes) => ({ minutes })),
   'issue.unknownFields': [{ keys: ['colour'] }, { keys: ['colour', 'size'] }],
   'issue.expectedType': [{ expected: 'number' }],
   'issue.expectedValues': [{ values: ['library', 'other'] }],

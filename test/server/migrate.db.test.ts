@@ -2,7 +2,7 @@
 import { appendFile, cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { pgSchema, text } from 'drizzle-orm/pg-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database, OpenedDatabase } from '../../src/server/db/database.ts';
@@ -13,6 +13,7 @@ import {
   migrate,
   readMigrations,
 } from '../../src/server/db/migrate.ts';
+import { organisations, people } from '../../src/server/db/schema.ts';
 import { describeEachDatabase } from './support/databases.ts';
 
 const TABLES = [
@@ -24,6 +25,7 @@ const TABLES = [
   'enrolment_codes',
   'organisations',
   'people',
+  'vault_secrets',
 ];
 
 // Read through typed tables: raw results differ in shape between PGlite and pg.
@@ -85,6 +87,44 @@ describeEachDatabase('the migration runner', ({ kind }) => {
     expect(await tablesOf(opened.db)).toEqual(TABLES);
     expect(await migrate(opened.db)).toEqual({ applied: [] });
     expect(await appliedCount(opened.db)).toBe(files.length);
+  });
+
+  it('gives people and organisations from before accounts their defaults', async () => {
+    // The database as it was before workers' accounts: the first three migrations.
+    const journalPath = path.join(folder, 'meta', '_journal.json');
+    const journal = JSON.parse(await readFile(journalPath, 'utf8')) as { entries: unknown[] };
+    const later = journal.entries.splice(3);
+    await writeFile(journalPath, JSON.stringify(journal));
+    await migrate(opened.db, folder);
+    // Raw SQL: the tables of schema.ts have columns this database does not have yet.
+    const organisationId = '6f1c1a4e-0000-4000-8000-000000000001';
+    await opened.db.execute(sql`insert into organisations (id, name, created_at)
+      values (${organisationId}, 'Old council', now())`);
+    await opened.db.execute(sql`insert into people (id, organisation_id, name, role, created_at)
+      values ('6f1c1a4e-0000-4000-8000-000000000002', ${organisationId}, 'Sam',
+        'outreach-worker', now())`);
+    const entry = (action: string) =>
+      opened.db.execute(sql`insert into audit_log (organisation_id, at, action)
+        values (${organisationId}, now(), ${action})`);
+    await entry('device-revoked');
+
+    await writeFile(
+      journalPath,
+      JSON.stringify({ ...journal, entries: [...journal.entries, ...later] }),
+    );
+    expect((await migrate(opened.db, folder)).applied).toContain('0003_worker_accounts');
+    const [person] = await opened.db.select().from(people);
+    expect(person).toMatchObject({
+      username: null,
+      passphraseHash: null,
+      failedSignIns: 0,
+      signInLockedUntil: null,
+    });
+    const [organisation] = await opened.db.select().from(organisations);
+    expect(organisation?.lockMinutes).toBe(5);
+    // The audit log takes the new actions and keeps refusing unknown ones.
+    await entry('sign-in');
+    await expect(entry('sign-in-twice')).rejects.toThrow();
   });
 
   it('applies a migration added later', async () => {

@@ -34,6 +34,7 @@ const ROUTES = [
   ['GET', '/api/health', 'public'],
   ['GET', '/api/openapi.json', 'public'],
   ['POST', '/api/enrol', 'public'],
+  ['POST', '/api/sign-in', 'device'],
   ['POST', '/api/enrolment-codes', 'coordinator'],
   ['GET', '/api/me', 'device'],
   ['GET', '/api/devices', 'coordinator'],
@@ -159,6 +160,28 @@ describe('the OpenAPI document', () => {
     expect(operation('post', '/api/push').requestBody).toEqual({
       required: true,
       content: { 'application/json': { schema: { $ref: '#/components/schemas/PushRequest' } } },
+    });
+  });
+
+  it('documents signing in: its body, its answer and its refusals', () => {
+    const op = operation('post', '/api/sign-in');
+    expect(op.requestBody).toEqual({
+      required: true,
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/SignInRequest' } } },
+    });
+    expect(op.responses['201']).toMatchObject({
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/SignInResponse' } } },
+    });
+    expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '429']));
+    expect(Object.keys(operation('post', '/api/enrol').responses)).toContain('409');
+    expect(doc.components.schemas).toMatchObject({
+      SignInRequest: {
+        additionalProperties: false,
+        required: ['username', 'passphrase'],
+        properties: { username: { minLength: 3, maxLength: 64 }, passphrase: { minLength: 10 } },
+      },
+      SignInResponse: { required: expect.arrayContaining(['token', 'vaultSecret']) },
+      EnrolRequest: { required: ['code', 'deviceName'] },
     });
   });
 

@@ -36,6 +36,7 @@ const SETTINGS: OrganisationSettings = {
   directory: null,
   healthQuestion: 'separate-consent',
   retentionDays: 365,
+  lockMinutes: 10,
 };
 
 describeEachDatabase('privacy duties', ({ use }) => {
@@ -168,8 +169,11 @@ describeEachDatabase('privacy duties', ({ use }) => {
         }),
       ]);
       expect(only(entries, 'device-revoked').map((e) => [e.device?.id, e.detail])).toEqual([
-        [admin.device.id, { deviceId: admin.device.id, self: true }],
-        [coordinator.device.id, { deviceId: worker.device.id, self: false }],
+        [coordinator.device.id, { deviceId: worker.device.id }],
+      ]);
+      // A device revoking its own token is signing out.
+      expect(only(entries, 'sign-out').map((e) => [e.device?.id, e.detail])).toEqual([
+        [admin.device.id, { deviceId: admin.device.id }],
       ]);
     });
 

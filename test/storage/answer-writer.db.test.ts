@@ -1,5 +1,6 @@
 // The page's answer writer and the worker's side, joined by a real MessageChannel: the same
 // messages a Worker carries, each end with its own connection to the same device database.
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newAssessment } from '../../src/domain/index.ts';
 import {
@@ -7,8 +8,10 @@ import {
   inThreadAnswerWriter,
   serveAnswers,
   type AnswerChannel,
+  type AnswerDatabase,
 } from '../../src/storage/answer-writer.ts';
-import { StoreError } from '../../src/storage/assessment-store.ts';
+import { AssessmentStore, StoreError } from '../../src/storage/assessment-store.ts';
+import { DoorstepDb } from '../../src/storage/db.ts';
 import { freshStore } from '../support/store.ts';
 
 const B1 = { facet: 'basics', itemId: 'B1' } as const;
@@ -43,7 +46,7 @@ async function device(options: { workerClock?: () => number; timeOrigin?: number
       return channel.port1 as unknown as AnswerChannel;
     },
     inThreadAnswerWriter(page.store),
-    options.timeOrigin,
+    options.timeOrigin === undefined ? {} : { timeOrigin: options.timeOrigin },
   );
   return { ...page, writer, connects: () => connects };
 }
@@ -149,11 +152,72 @@ describe('when the worker cannot run', () => {
     broken.postMessage = (message: unknown) => posted.push(message);
     const writer = channelAnswerWriter(() => broken, inThreadAnswerWriter(page.store));
     const waiting = writer.save('a-1', B1, 1);
-    expect(posted).toHaveLength(1);
+    // First the database to open, then the answer.
+    expect(posted).toHaveLength(2);
     broken.dispatchEvent(new Event('error'));
     await waiting;
     await writer.save('a-1', B2, 0);
-    expect(posted).toHaveLength(1);
+    expect(posted).toHaveLength(2);
     expect((await storedAnswers(page.reopen)).answers.basics).toEqual({ B1: 1, B2: 0 });
+  });
+});
+
+describe('a sealed database', () => {
+  it("is opened in the worker by the page's name and key, sent first", async () => {
+    const name = `doorstep-answers-${Math.random().toString(36).slice(2)}`;
+    const key = crypto.getRandomValues(new Uint8Array(32));
+    const page = new AssessmentStore(new DoorstepDb(name, { key }), () => 1000);
+    await page.create(
+      newAssessment(
+        { residentRef: null, venue: 'library', date: '2026-11-21', set: 'full', language: 'en' },
+        { id: 'a-1', now: 1000 },
+      ),
+    );
+    const channel = new MessageChannel();
+    channels.push(channel);
+    const opened: AnswerDatabase[] = [];
+    // What answer-worker.ts does with the first message.
+    serveAnswers(channel.port2, (database) => {
+      opened.push(database);
+      const options = database.key ? { key: database.key } : {};
+      return new AssessmentStore(new DoorstepDb(database.name, options), () => 2000);
+    });
+    const writer = channelAnswerWriter(
+      () => channel.port1 as unknown as AnswerChannel,
+      inThreadAnswerWriter(page),
+      { database: { name, key } },
+    );
+    await writer.save('a-1', B1, 3);
+    await writer.save('a-1', B2, 1);
+    expect(opened).toEqual([{ name, key }]);
+    const stored = await new AssessmentStore(new DoorstepDb(name, { key }), () => 0).get('a-1');
+    expect(stored?.ok && stored.assessment.answers.basics).toEqual({ B1: 3, B2: 1 });
+    // Written sealed by the worker's connection.
+    const raw = new Dexie(name);
+    await raw.open();
+    const row = (await raw.table('assessments').get('a-1')) as object;
+    expect(Object.keys(row).sort()).toEqual(['$sealed', 'id', 'status', 'updatedAt']);
+    raw.close();
+  });
+
+  it('refuses an answer, with a reason, when no database was opened', async () => {
+    const channel = new MessageChannel();
+    channels.push(channel);
+    serveAnswers(channel.port2, () => {
+      throw new Error('not to be opened');
+    });
+    const replies: unknown[] = [];
+    const replied = new Promise<void>((resolve) => {
+      channel.port1.addEventListener('message', (event) => {
+        replies.push(event.data);
+        resolve();
+      });
+    });
+    channel.port1.start();
+    channel.port1.postMessage({ seq: 1, id: 'a-1', question: B1, answer: 2 });
+    await replied;
+    expect(replies).toEqual([
+      { seq: 1, ok: false, code: null, message: 'No database was opened for answers' },
+    ]);
   });
 });

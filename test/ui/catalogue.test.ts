@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { NEEDS_REVIEW, cy } from '../../src/ui/i18n/cy.ts';
 import { en, type Message, type MessageKey } from '../../src/ui/i18n/en.ts';
 import { initialLocale, translator } from '../../src/ui/i18n/i18n.ts';
+import {
+  NEEDS_REVIEW_CY as interviewReview,
+  interviewMessages,
+} from '../../src/ui/screens/interview.messages.ts';
 import { NEEDS_REVIEW_CY as newReview, newMessages } from '../../src/ui/screens/new.messages.ts';
 import { NEEDS_REVIEW_CY as planReview, planMessages } from '../../src/ui/screens/plan.messages.ts';
 import {
@@ -69,6 +73,7 @@ describe.each([
   ['progress', progressMessages, progressReview],
   ['plan', planMessages, planReview],
   ['new assessment', newMessages, newReview],
+  ['interview', interviewMessages, interviewReview],
   ['results', resultsMessages, resultsReview],
   ['dashboard', dashboardMessages, dashboardReview],
   ['baselines', baselinesMessages, baselinesReview],
@@ -136,7 +141,9 @@ describe('the translator', () => {
   const tCy = translator('cy', cy);
 
   it('fills placeholders', () => {
-    expect(t('interview.progress', { step: 3, count: 10 })).toBe('Step 3 of 10');
+    expect(t('results.plan.detail', { priority: 3, heading: 'Communicating' })).toBe(
+      'Priority 3 of 16 · Communicating',
+    );
   });
 
   it('chooses the plural form by count', () => {
@@ -166,7 +173,7 @@ describe('the translator', () => {
   });
 
   it('leaves a placeholder visible rather than inventing a value when one is missing', () => {
-    expect(t('interview.progress', { step: 3 })).toBe('Step 3 of {count}');
+    expect(t('results.plan.detail', { priority: 3 })).toBe('Priority 3 of 16 · {heading}');
   });
 });
 

@@ -10,11 +10,7 @@ import {
 import type { OrganisationSettings } from '../../src/shared/council-api.ts';
 import { OrganisationStore } from '../../src/storage/organisation-store.ts';
 import { SettingsStore } from '../../src/storage/settings-store.ts';
-import {
-  NEEDS_REVIEW_CY,
-  interviewMessages,
-  type InterviewKey,
-} from '../../src/ui/screens/interview.messages.ts';
+import { interviewMessages, type InterviewKey } from '../../src/ui/screens/interview.messages.ts';
 import { renderApp } from '../support/render-app.tsx';
 
 afterEach(cleanup);
@@ -205,21 +201,5 @@ describe('the health, disability or language question', () => {
       K4: 'skipped',
     });
     expect(finished.privacy?.healthConsent).toBe(false);
-  });
-});
-
-describe("the interview's own catalogue", () => {
-  it('has the same keys and placeholders in Welsh, each text Welsh and non-empty', () => {
-    const keys = Object.keys(interviewMessages.en);
-    expect(Object.keys(interviewMessages.cy)).toEqual(keys);
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((x) => x[1]);
-    for (const key of keys as InterviewKey[]) {
-      const en = String(interviewMessages.en[key]);
-      const cy = String(interviewMessages.cy[key]);
-      expect(cy.trim(), key).not.toBe('');
-      expect(cy, key).not.toBe(en);
-      expect(placeholders(cy), key).toEqual(placeholders(en));
-    }
-    for (const key of NEEDS_REVIEW_CY) expect(keys).toContain(key);
   });
 });

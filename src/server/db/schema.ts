@@ -61,6 +61,8 @@ export const organisations = pgTable(
       .default('optional'),
     /** Days identifiable data is kept after a resident's last contact (services/retention.ts). */
     retentionDays: integer('retention_days').notNull().default(730),
+    /** Minutes a shared device may stay unused before it locks (the app enforces it). */
+    lockMinutes: integer('lock_minutes').notNull().default(5),
   },
   (t) => [
     check('organisations_min_group_check', sql`${t.minGroup} between 2 and 100`),
@@ -69,6 +71,7 @@ export const organisations = pgTable(
       sql`${t.healthQuestion} in (${sql.raw(HEALTH_QUESTION_MODES.map(quote).join(', '))})`,
     ),
     check('organisations_retention_days_check', sql`${t.retentionDays} between 30 and 3650`),
+    check('organisations_lock_minutes_check', sql`${t.lockMinutes} between 1 and 60`),
   ],
 );
 
@@ -82,9 +85,17 @@ export const people = pgTable(
     name: text('name').notNull(),
     role: text('role').$type<Role>().notNull(),
     createdAt: time('created_at').notNull(),
+    /** To sign in on shared devices: set with an enrolment code, normalised (lower case). */
+    username: text('username'),
+    /** scrypt, self-describing (services/passphrases.ts); set together with the username. */
+    passphraseHash: text('passphrase_hash'),
+    /** Wrong passphrases since the last sign-in or lock-out. */
+    failedSignIns: integer('failed_sign_ins').notNull().default(0),
+    signInLockedUntil: time('sign_in_locked_until'),
   },
   (t) => [
     unique('people_organisation_id_id_key').on(t.organisationId, t.id),
+    unique('people_organisation_id_username_key').on(t.organisationId, t.username),
     check('people_role_check', sql`${t.role} in (${sql.raw(ROLES.map(quote).join(', '))})`),
   ],
 );
@@ -101,11 +112,51 @@ export const devices = pgTable(
     createdAt: time('created_at').notNull(),
     revokedAt: time('revoked_at'),
     lastSeenAt: time('last_seen_at'),
+    /**
+     * For a worker's session (POST /api/sign-in): the row of the physical device it was signed in
+     * on, enrolled with a code. Null for that row itself.
+     */
+    enrolledVia: uuid('enrolled_via'),
   },
   (t) => [
     unique('devices_organisation_id_id_key').on(t.organisationId, t.id),
     foreignKey({
       name: 'devices_person_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }),
+    foreignKey({
+      name: 'devices_enrolled_via_fk',
+      columns: [t.organisationId, t.enrolledVia],
+      foreignColumns: [t.organisationId, t.id],
+    }),
+  ],
+);
+
+/**
+ * One secret per physical device and person, made at their first sign-in there and given back at
+ * every later one: it unlocks the worker's encrypted data on that device when their PIN cannot.
+ */
+export const vaultSecrets = pgTable(
+  'vault_secrets',
+  {
+    organisationId: uuid('organisation_id').notNull(),
+    /** The physical device's own row (enrolled_via null). */
+    deviceId: uuid('device_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    /** 32 random bytes, base64url. */
+    secret: text('secret').notNull(),
+    createdAt: time('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ name: 'vault_secrets_pkey', columns: [t.deviceId, t.personId] }),
+    foreignKey({
+      name: 'vault_secrets_device_fk',
+      columns: [t.organisationId, t.deviceId],
+      foreignColumns: [devices.organisationId, devices.id],
+    }),
+    foreignKey({
+      name: 'vault_secrets_person_fk',
       columns: [t.organisationId, t.personId],
       foreignColumns: [people.organisationId, people.id],
     }),

@@ -12,6 +12,8 @@ import {
   pushResponseSchema,
   pushResultSchema,
   receiptSchema,
+  signInRequestSchema,
+  signInResponseSchema,
   wireAssessmentSchema,
 } from '../../shared/protocol.ts';
 import {
@@ -61,6 +63,7 @@ type JsonObject = Record<string, unknown>;
 const REQUEST_COMPONENTS = {
   EnrolRequest: enrolRequestSchema,
   EnrolmentCodeRequest: enrolmentCodeRequestSchema,
+  SignInRequest: signInRequestSchema,
   PushRequest: pushRequestSchema,
   Assessment: wireAssessmentSchema,
 };
@@ -68,6 +71,7 @@ const RESPONSE_COMPONENTS = {
   ErrorBody: errorBodySchema,
   Health: healthResponseSchema,
   EnrolResponse: enrolResponseSchema,
+  SignInResponse: signInResponseSchema,
   MeResponse: meResponseSchema,
   Person: personSchema,
   EnrolmentCodeResponse: enrolmentCodeResponseSchema,
@@ -94,8 +98,10 @@ const REFUSALS: Readonly<Record<number, string>> = {
   401: 'No valid device token (unauthenticated), or the device was signed out (token_revoked).',
   403: "The device's person may not do this (forbidden).",
   404: 'There is no such thing in this organisation (not_found).',
+  409: 'It clashes with what the organisation already has; the code says what.',
   413: 'The body is larger than the server accepts (body_too_large).',
   426: 'The client speaks another protocol version (unsupported_protocol).',
+  429: 'Too many attempts: try again later; the code says why.',
   500: 'The server failed (internal_error); try again later.',
 };
 

@@ -78,7 +78,8 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 /**
  * Revokes a device of the actor's organisation. A device of another organisation is "not found",
  * never "forbidden": the answer must not confirm that it exists, but the attempt is audited.
- * Revoking twice keeps the first time (and the first audit entry).
+ * Revoking twice keeps the first time (and the first audit entry). Revoking a physical device
+ * also revokes the workers' sessions signed in on it.
  */
 export async function revokeDevice(
   db: Database,
@@ -118,8 +119,22 @@ export async function revokeDevice(
       .where(and(inOrganisation, isNull(devices.revokedAt)))
       .returning({ id: devices.id });
     if (revoked.length > 0) {
+      // Workers' sessions on a physical device go with it: nothing signed in is left behind.
+      const sessions = await tx
+        .update(devices)
+        .set({ revokedAt: now })
+        .where(
+          and(
+            eq(devices.organisationId, actor.organisation.id),
+            eq(devices.enrolledVia, deviceId),
+            isNull(devices.revokedAt),
+          ),
+        )
+        .returning({ id: devices.id });
+      const detail = { deviceId, ...(sessions.length > 0 ? { sessions: sessions.length } : {}) };
+      // A token revoking itself is a worker signing out (a session, or the device itself).
       const self = target.id === actor.device.id;
-      await audit(tx, byDevice(actor, 'device-revoked', { deviceId, self }), now);
+      await audit(tx, byDevice(actor, self ? 'sign-out' : 'device-revoked', detail), now);
     }
   });
   await lastSeen.flush();

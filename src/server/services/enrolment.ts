@@ -10,6 +10,7 @@ import type { Database, Executor } from '../db/database.ts';
 import { devices, enrolmentCodes } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { message } from '../messages.ts';
+import { setCredentials, type Credentials } from './accounts.ts';
 import { audit, byDevice } from './audit.ts';
 import { findDevice, type Identity } from './identity.ts';
 import { createPerson } from './people.ts';
@@ -78,10 +79,14 @@ export async function issueEnrolmentCode(
   });
 }
 
-/** Exchanges a code for a new device and its token; the token is returned here and never again. */
+/**
+ * Exchanges a code for a new device and its token; the token is returned here and never again.
+ * With credentials, the code also sets the person's username and passphrase, in the same
+ * transaction: if the username is taken nothing is written and the code stays unused.
+ */
 export async function enrolDevice(
   db: Database,
-  request: { code: string; deviceName: string },
+  request: { code: string; deviceName: string; credentials?: Credentials | undefined },
   now: Date,
 ): Promise<EnrolResponse> {
   const codeHash = hashEnrolmentCode(request.code);
@@ -104,6 +109,14 @@ export async function enrolDevice(
         personId: enrolmentCodes.personId,
       });
     if (!code) throw invalidCode();
+    // Only for a valid code: hashing a passphrase is slow, and this route is open to anyone.
+    if (request.credentials) {
+      await setCredentials(
+        tx,
+        { organisationId: code.organisationId, personId: code.personId },
+        request.credentials,
+      );
+    }
 
     const deviceId = randomUUID();
     await tx.insert(devices).values({
@@ -125,7 +138,10 @@ export async function enrolDevice(
         action: 'enrolment',
         deviceId,
         personId: code.personId,
-        detail: { enrolmentCodeId: code.id },
+        detail: {
+          enrolmentCodeId: code.id,
+          ...(request.credentials ? { username: request.credentials.username } : {}),
+        },
       },
       now,
     );

@@ -1,5 +1,7 @@
 // What an organisation sets for itself: its suppression threshold, its own outcome kinds, its
-// services directory, how the health question is asked and how long identifiable data is kept. Devices read them (and keep a copy offline); coordinators change them.
+// services directory, how the health question is asked, how long identifiable data is kept and
+// how soon an unused shared device locks. Devices read them (and keep a copy offline);
+// coordinators change them.
 import { eq } from 'drizzle-orm';
 import { describeIssues } from '../../domain/index.ts';
 import { organisationSettingsSchema, type OrganisationSettings } from '../../shared/council-api.ts';
@@ -14,6 +16,7 @@ const columns = {
   directory: organisations.directory,
   healthQuestion: organisations.healthQuestion,
   retentionDays: organisations.retentionDays,
+  lockMinutes: organisations.lockMinutes,
 };
 
 export async function readSettings(
@@ -29,7 +32,10 @@ export async function readSettings(
   return row;
 }
 
-/** Replaces every setting at once; a body with any problem changes nothing. */
+/**
+ * Replaces every setting at once (lockMinutes only when given: clients older than it send none);
+ * a body with any problem changes nothing.
+ */
 export async function writeSettings(
   ex: Executor,
   organisationId: string,

@@ -1,7 +1,8 @@
 import { memo } from 'preact/compat';
 import { scaleV1, type Answer, type Facet, type QuestionRef } from '../../domain/index.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { useScreenMessages } from '../i18n/i18n.ts';
 import { useWords } from '../i18n/words.ts';
+import { interviewMessages } from '../screens/interview.messages.ts';
 import { Radios, type RadioOption } from './Radios.tsx';
 
 interface QuestionProps {
@@ -17,7 +18,7 @@ interface QuestionProps {
 
 /** One question: the five scored options of its facet, then the non-answers. */
 export const Question = memo(function Question(props: QuestionProps) {
-  const { t } = useI18n();
+  const m = useScreenMessages(interviewMessages);
   const words = useWords();
   // The step that holds the question waits for the wording, so it is here by now.
   if (!words) return null;
@@ -40,7 +41,7 @@ export const Question = memo(function Question(props: QuestionProps) {
       hint={props.hint}
       options={options}
       extraOptions={missing}
-      dividerText={t('interview.or')}
+      dividerText={m('interview.or')}
       value={value}
       onChange={(v, event) => props.onAnswer(question, toAnswer(v), event)}
     />

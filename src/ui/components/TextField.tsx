@@ -11,6 +11,8 @@ export function TextField(props: {
   readonly short?: boolean;
   /** The id of a <datalist> of suggestions. */
   readonly list?: string | undefined;
+  /** `password` for a passphrase or a PIN: not shown, and offered to password managers. */
+  readonly type?: 'text' | 'password';
 }) {
   const { id, hint, error } = props;
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ');
@@ -33,11 +35,12 @@ export function TextField(props: {
         class={props.short ? 'input input-short' : 'input'}
         id={id}
         name={id}
-        type="text"
+        {...(props.type === 'password'
+          ? { type: 'password' as const }
+          : { type: 'text' as const, list: props.list })}
         autocomplete={props.autocomplete ?? 'off'}
         spellcheck={false}
         maxLength={props.maxLength}
-        list={props.list}
         value={props.value}
         aria-describedby={describedBy || undefined}
         aria-invalid={error ? true : undefined}

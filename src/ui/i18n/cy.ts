@@ -49,6 +49,12 @@ export const cy = {
   'reason.not_found': "Doedd y gweinydd ddim yn gallu dod o hyd i'r hyn y gofynnwyd amdano.",
   'reason.enrolment_code_invalid':
     "Nid yw'r cod hwnnw'n ddilys. Efallai ei fod wedi cael ei ddefnyddio'n barod neu wedi dod i ben. Gofynnwch am un newydd.",
+  'reason.username_taken':
+    'Mae gan rywun arall yn eich sefydliad yr enw defnyddiwr hwn yn barod. Dewiswch un arall.',
+  'reason.sign_in_failed':
+    "Nid yw'r enw defnyddiwr neu'r cyfrinymadrodd yn gywir. Gwiriwch y ddau a rhowch gynnig arall arni.",
+  'reason.sign_in_locked':
+    "Gormod o gyfrinymadroddion anghywir. Mae mewngofnodi gyda'r enw defnyddiwr hwn wedi'i oedi am hyd at 15 munud.",
   'reason.invalid_baselines': "Doedd dim modd mewnforio'r ffeil. Ni newidiwyd dim.",
   'reason.baseline_too_small':
     'Mae rhy ychydig o drigolion wedi cael ymweliad cyntaf yn y rhaglen hon i wneud llinell sylfaen.',
@@ -123,7 +129,7 @@ export const cy = {
 
   'signout.title': "Allgofnodi o'r ddyfais hon",
   'signout.body':
-    "Mae allgofnodi yn dileu'r asesiadau sydd ar y ddyfais hon a'i chysylltiad â'r gweinydd, fel na fydd y person nesaf sy'n ei defnyddio yn gweld dim o'ch gwybodaeth chi.",
+    "Mae allgofnodi yn dileu eich asesiadau a'ch preswylwyr o'r ddyfais hon, fel nad oes dim o'ch gwybodaeth chi ar ôl i'r person nesaf. Mae'r ddyfais yn aros wedi'i gosod ar gyfer gweithwyr eraill.",
   'signout.safe': "Mae pob asesiad sydd wedi'i orffen wedi cyrraedd y gweinydd.",
   'signout.atRisk': {
     zero: "Mae {count} asesiad heb gyrraedd y gweinydd eto. Os byddwch chi'n allgofnodi nawr, byddan nhw'n cael eu dileu o'r ddyfais hon ac ni fydd modd eu hadfer.",
@@ -163,6 +169,64 @@ export const cy = {
   'enrol.name.error': 'Rhowch enw ar gyfer y ddyfais hon',
   'enrol.submit': 'Gosod y ddyfais hon',
   'enrol.failed': '{reason}',
+
+  'gate.signedInAs': 'Wedi mewngofnodi: {name}',
+  'gate.lock': 'Cloi',
+  'gate.unlock.title': 'Datgloi Doorstep',
+  'gate.unlock.intro':
+    "Mae'r cofnodion ar y ddyfais hon wedi'u cloi. Rhowch eich PIN i agor eich rhai chi. Does dim modd agor cofnodion neb arall gydag ef.",
+  'gate.unlock.who': 'Pwy ydych chi?',
+  'gate.unlock.as': 'Datgloi fel {name}.',
+  'gate.unlock.submit': 'Datgloi',
+  'gate.unlock.wrong': {
+    zero: "Dydy'r PIN hwnnw ddim yn gywir. {count} PIN anghywir arall a bydd angen i chi fewngofnodi ar-lein.",
+    one: "Dydy'r PIN hwnnw ddim yn gywir. {count} PIN anghywir arall a bydd angen i chi fewngofnodi ar-lein.",
+    two: "Dydy'r PIN hwnnw ddim yn gywir. {count} PIN anghywir arall a bydd angen i chi fewngofnodi ar-lein.",
+    few: "Dydy'r PIN hwnnw ddim yn gywir. {count} PIN anghywir arall a bydd angen i chi fewngofnodi ar-lein.",
+    many: "Dydy'r PIN hwnnw ddim yn gywir. {count} PIN anghywir arall a bydd angen i chi fewngofnodi ar-lein.",
+    other:
+      "Dydy'r PIN hwnnw ddim yn gywir. {count} PIN anghywir arall a bydd angen i chi fewngofnodi ar-lein.",
+  },
+  'gate.unlock.lockedOut':
+    "Gormod o PINs anghywir. Mewngofnodwch ar-lein gyda'ch enw defnyddiwr a'ch cyfrinymadrodd i gael eich cofnodion yn ôl a dewis PIN newydd.",
+  'gate.pin.label': 'PIN',
+  'gate.pin.error': 'Rhowch eich PIN',
+  'gate.pin.tooShort': {
+    zero: 'Dewiswch PIN o {count} nod o leiaf',
+    one: 'Dewiswch PIN o {count} nod o leiaf',
+    two: 'Dewiswch PIN o {count} nod o leiaf',
+    few: 'Dewiswch PIN o {count} nod o leiaf',
+    many: 'Dewiswch PIN o {count} nod o leiaf',
+    other: 'Dewiswch PIN o {count} nod o leiaf',
+  },
+  'gate.newPin.label': 'Dewiswch PIN ar gyfer y ddyfais hon',
+  'gate.newPin.hint': {
+    zero: "{count} nod o leiaf. Byddwch chi'n ei ddefnyddio i ddatgloi'r ddyfais hon pan fyddwch chi'n dod yn ôl ati, hyd yn oed heb gysylltiad.",
+    one: "{count} nod o leiaf. Byddwch chi'n ei ddefnyddio i ddatgloi'r ddyfais hon pan fyddwch chi'n dod yn ôl ati, hyd yn oed heb gysylltiad.",
+    two: "{count} nod o leiaf. Byddwch chi'n ei ddefnyddio i ddatgloi'r ddyfais hon pan fyddwch chi'n dod yn ôl ati, hyd yn oed heb gysylltiad.",
+    few: "{count} nod o leiaf. Byddwch chi'n ei ddefnyddio i ddatgloi'r ddyfais hon pan fyddwch chi'n dod yn ôl ati, hyd yn oed heb gysylltiad.",
+    many: "{count} nod o leiaf. Byddwch chi'n ei ddefnyddio i ddatgloi'r ddyfais hon pan fyddwch chi'n dod yn ôl ati, hyd yn oed heb gysylltiad.",
+    other:
+      "{count} nod o leiaf. Byddwch chi'n ei ddefnyddio i ddatgloi'r ddyfais hon pan fyddwch chi'n dod yn ôl ati, hyd yn oed heb gysylltiad.",
+  },
+  'gate.username.label': 'Enw defnyddiwr',
+  'gate.username.hint': "Eich un chi, nid un rhywun arall: mae eich cofnodion yn cael eu cadw ar wahân i'w rhai nhw.",
+  'gate.username.error': 'Rhowch eich enw defnyddiwr',
+  'gate.passphrase.label': 'Cyfrinymadrodd',
+  'gate.passphrase.hint': "10 nod o leiaf. Mae ychydig o eiriau y byddwch chi'n eu cofio yn gweithio'n dda.",
+  'gate.passphrase.error': 'Rhowch eich cyfrinymadrodd',
+  'gate.signIn.title': 'Mewngofnodi',
+  'gate.signIn.intro':
+    "Mewngofnodwch gyda'ch cyfrif eich hun. Mae angen cysylltiad. Mae eich cofnodion ar y ddyfais hon i chi yn unig.",
+  'gate.signIn.submit': 'Mewngofnodi',
+  'gate.code.title': 'Y tro cyntaf ar y ddyfais hon',
+  'gate.code.intro':
+    "Defnyddiwch y cod untro a gawsoch gan eich cydlynydd i ddewis eich enw defnyddiwr a'ch cyfrinymadrodd.",
+  'gate.code.submit': 'Gosod fy nghyfrif',
+  'gate.other.title': 'Ffyrdd eraill i mewn',
+  'gate.other.unlock': "Datgloi gyda'm PIN",
+  'gate.other.signIn': 'Mewngofnodi ar-lein',
+  'gate.other.code': 'Mae gen i god gan fy nghydlynydd',
 
   'online.needed': "Mae angen cysylltiad â'r gweinydd ar y dudalen hon: {reason}",
   'online.notEnrolled': 'Gosodwch y ddyfais hon fel cydlynydd i weld y dudalen hon.',
@@ -251,46 +315,7 @@ export const cy = {
 
   'errors.summary': 'Mae problem wedi codi',
 
-  'interview.caption': 'Asesiad ar gyfer {who}',
-  'interview.progress': 'Cam {step} o {count}',
-  'interview.savedHint':
-    "Mae pob ateb yn cael ei gadw ar y ddyfais hon cyn gynted ag y byddwch chi'n ei ddewis.",
-  'interview.back': 'Yn ôl',
-  'interview.next': 'Cadw a pharhau',
-  'interview.later': 'Cadw a dod yn ôl yn nes ymlaen',
-  'interview.saveError': "Nid oedd modd cadw'r ateb hwnnw: {reason} Rhowch gynnig arall arni.",
   'interview.notFound': "Nid yw'r asesiad hwn ar y ddyfais hon.",
-  'interview.finished': "Mae'r asesiad hwn wedi'i orffen.",
-  'interview.or': 'neu',
-  'interview.optional': 'Dewisol. Nid oes rhaid i chi ateb hwn.',
-  'interview.basics.title': 'Hanfodion',
-  'interview.basics.intro': "Pa mor aml mae gennych chi bob un o'r rhain?",
-  'interview.blockers.title': 'Rhwystrau',
-  'interview.blockers.intro':
-    "I ba raddau mae pob un o'r rhain yn eich rhwystro rhag defnyddio'r rhyngrwyd?",
-  'interview.skill.intro':
-    'Ar gyfer pob sgìl, dewiswch pa mor hyderus ydych chi, ac i ba raddau rydych chi eisiau ei wneud.',
-  'interview.skill.example': 'Er enghraifft: {example}',
-  'interview.skill.legend': '{skill}: sgiliau a hyder',
-  'interview.interest.legend': '{skill}: diddordeb a chymhelliant',
-  'interview.review.title': 'Gwirio a gorffen',
-  'interview.review.intro':
-    "Gwiriwch faint sydd wedi'i ateb. Gallwch chi fynd yn ôl i unrhyw gam i newid ateb.",
-  'interview.review.partial':
-    "Mae cwestiynau heb eu hateb yn cael eu cadw fel rhai a gafodd eu hepgor. Mae'r canlyniadau'n dangos ar faint o atebion y mae pob sgôr yn seiliedig.",
-  'interview.review.section': 'Adran',
-  'interview.review.answered': "Wedi'u hateb",
-  'interview.review.change': 'Newid',
-  'interview.review.changeStep': 'Newid {step}',
-  'interview.review.counts': {
-    zero: '{answered} o {count}',
-    one: '{answered} o {count}',
-    two: '{answered} o {count}',
-    few: '{answered} o {count}',
-    many: '{answered} o {count}',
-    other: '{answered} o {count}',
-  },
-  'interview.finish': 'Gorffen a gweld y canlyniadau',
 
   'section.basics': 'Hanfodion',
   'section.blockers': 'Rhwystrau',
@@ -374,6 +399,40 @@ export const cy = {
  * Keys whose Welsh wording a professional translator should check before a council goes live.
  */
 export const NEEDS_REVIEW: readonly MessageKey[] = [
+  'signout.body',
+  'gate.signedInAs',
+  'gate.lock',
+  'gate.unlock.title',
+  'gate.unlock.intro',
+  'gate.unlock.who',
+  'gate.unlock.as',
+  'gate.unlock.submit',
+  'gate.unlock.wrong',
+  'gate.unlock.lockedOut',
+  'gate.pin.label',
+  'gate.pin.error',
+  'gate.pin.tooShort',
+  'gate.newPin.label',
+  'gate.newPin.hint',
+  'gate.username.label',
+  'gate.username.hint',
+  'gate.username.error',
+  'gate.passphrase.label',
+  'gate.passphrase.hint',
+  'gate.passphrase.error',
+  'gate.signIn.title',
+  'gate.signIn.intro',
+  'gate.signIn.submit',
+  'gate.code.title',
+  'gate.code.intro',
+  'gate.code.submit',
+  'gate.other.title',
+  'gate.other.unlock',
+  'gate.other.signIn',
+  'gate.other.code',
+  'reason.username_taken',
+  'reason.sign_in_failed',
+  'reason.sign_in_locked',
   'reason.unknown_item',
   'reason.unsupported_bank_version',
   'nav.label',
@@ -384,7 +443,6 @@ export const NEEDS_REVIEW: readonly MessageKey[] = [
   'signout.choices',
   'set.short',
   'section.basics',
-  'interview.basics.title',
   'results.lowCoverage',
   'results.headings.cellLow',
   'results.headings.title',

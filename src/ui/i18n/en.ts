@@ -39,6 +39,11 @@ export const en = {
   'reason.not_found': 'The server could not find what was asked for.',
   'reason.enrolment_code_invalid':
     'That code is not valid. It may have been used already or run out. Ask for a new one.',
+  'reason.username_taken':
+    'Someone else in your organisation already has this username. Choose another one.',
+  'reason.sign_in_failed': 'The username or passphrase is not right. Check both and try again.',
+  'reason.sign_in_locked':
+    'Too many wrong passphrases. Signing in with this username is paused for up to 15 minutes.',
   'reason.invalid_baselines': 'The file could not be imported. Nothing was changed.',
   'reason.baseline_too_small':
     'Too few residents have had a first visit in this programme to make a baseline.',
@@ -105,7 +110,7 @@ export const en = {
 
   'signout.title': 'Sign out of this device',
   'signout.body':
-    'Signing out removes the assessments on this device and its link to the server, so that the next person to use it sees nothing of yours.',
+    'Signing out removes your assessments and residents from this device, so that nothing of yours is left for the next person. The device stays set up for other workers.',
   'signout.safe': 'Every finished assessment has reached the server.',
   'signout.atRisk': {
     one: '{count} assessment is not on the server yet. If you sign out now it will be deleted from this device and cannot be recovered.',
@@ -136,6 +141,51 @@ export const en = {
   'enrol.name.error': 'Enter a name for this device',
   'enrol.submit': 'Set up this device',
   'enrol.failed': '{reason}',
+
+  'gate.signedInAs': 'Signed in: {name}',
+  'gate.lock': 'Lock',
+  'gate.unlock.title': 'Unlock Doorstep',
+  'gate.unlock.intro':
+    'Records on this device are locked. Enter your PIN to open yours. Nobody else’s records can be opened with it.',
+  'gate.unlock.who': 'Who are you?',
+  'gate.unlock.as': 'Unlocking as {name}.',
+  'gate.unlock.submit': 'Unlock',
+  'gate.unlock.wrong': {
+    one: 'That PIN is not right. {count} more wrong PIN and you will need to sign in online.',
+    other: 'That PIN is not right. {count} more wrong PINs and you will need to sign in online.',
+  },
+  'gate.unlock.lockedOut':
+    'Too many wrong PINs. Sign in online with your username and passphrase to get your records back and set a new PIN.',
+  'gate.pin.label': 'PIN',
+  'gate.pin.error': 'Enter your PIN',
+  'gate.pin.tooShort': {
+    one: 'Choose a PIN of at least {count} character',
+    other: 'Choose a PIN of at least {count} characters',
+  },
+  'gate.newPin.label': 'Choose a PIN for this device',
+  'gate.newPin.hint': {
+    one: 'At least {count} character. You use it to unlock this device when you come back to it, even with no connection.',
+    other:
+      'At least {count} characters. You use it to unlock this device when you come back to it, even with no connection.',
+  },
+  'gate.username.label': 'Username',
+  'gate.username.hint': 'Your own, not someone else’s: your records are kept apart from theirs.',
+  'gate.username.error': 'Enter your username',
+  'gate.passphrase.label': 'Passphrase',
+  'gate.passphrase.hint': 'At least 10 characters. A few words you will remember works well.',
+  'gate.passphrase.error': 'Enter your passphrase',
+  'gate.signIn.title': 'Sign in',
+  'gate.signIn.intro':
+    'Sign in with your own account. This needs a connection. Your records on this device are only for you.',
+  'gate.signIn.submit': 'Sign in',
+  'gate.code.title': 'First time on this device',
+  'gate.code.intro':
+    'Use the one-time code your coordinator gave you to choose your username and passphrase.',
+  'gate.code.submit': 'Set up my account',
+  'gate.other.title': 'Other ways in',
+  'gate.other.unlock': 'Unlock with my PIN',
+  'gate.other.signIn': 'Sign in online',
+  'gate.other.code': 'I have a code from my coordinator',
 
   'online.needed': 'This page needs a connection to the server: {reason}',
   'online.notEnrolled': 'Set up this device as a coordinator to see this page.',
@@ -220,37 +270,7 @@ export const en = {
 
   'errors.summary': 'There is a problem',
 
-  'interview.caption': 'Assessment for {who}',
-  'interview.progress': 'Step {step} of {count}',
-  'interview.savedHint': 'Each answer is saved on this device as soon as you choose it.',
-  'interview.back': 'Back',
-  'interview.next': 'Save and continue',
-  'interview.later': 'Save and come back later',
-  'interview.saveError': 'That answer could not be saved: {reason} Please try again.',
   'interview.notFound': 'This assessment is not on this device.',
-  'interview.finished': 'This assessment is finished.',
-  'interview.or': 'or',
-  'interview.optional': 'Optional. You do not have to answer this.',
-  'interview.basics.title': 'Basics',
-  'interview.basics.intro': 'How often do you have each of these?',
-  'interview.blockers.title': 'Blockers',
-  'interview.blockers.intro': 'How much does each of these get in the way of using the internet?',
-  'interview.skill.intro':
-    'For each skill, choose how confident you are and how much you want to do it.',
-  'interview.skill.example': 'For example: {example}',
-  'interview.skill.legend': '{skill}: skills and confidence',
-  'interview.interest.legend': '{skill}: interest and motivation',
-  'interview.review.title': 'Check and finish',
-  'interview.review.intro':
-    'Check how much has been answered. You can go back to any step to change an answer.',
-  'interview.review.partial':
-    'Questions that were not answered are kept as skipped. The results say how many answers each score is based on.',
-  'interview.review.section': 'Section',
-  'interview.review.answered': 'Answered',
-  'interview.review.change': 'Change',
-  'interview.review.changeStep': 'Change {step}',
-  'interview.review.counts': { one: '{answered} of {count}', other: '{answered} of {count}' },
-  'interview.finish': 'Finish and see results',
 
   'section.basics': 'Basics',
   'section.blockers': 'Blockers',

@@ -21,23 +21,26 @@ import { Question } from '../components/Question.tsx';
 import { Radios } from '../components/Radios.tsx';
 import { StoredAssessment } from '../components/StoredAssessment.tsx';
 import { failureText } from '../errors.ts';
-import { useI18n, useScreenMessages, type Translate } from '../i18n/i18n.ts';
+import { useI18n, useScreenMessages, type Params } from '../i18n/i18n.ts';
 import { useWords, type Words } from '../i18n/words.ts';
 import { answeredCount } from '../progress.ts';
 import { useServices } from '../services.ts';
-import { interviewMessages } from './interview.messages.ts';
+import { interviewMessages, type InterviewKey } from './interview.messages.ts';
 
 /** Marks each answer's tap-to-commit time, read by `npm run bench` and by field diagnostics. */
 export const ANSWER_SAVED_MEASURE = 'doorstep:answer-saved';
 
+type InterviewText = (key: InterviewKey, params?: Params) => string;
+
 export default function InterviewScreen({ id, step }: { id: string; step: string }) {
   const { t } = useI18n();
+  const m = useScreenMessages(interviewMessages);
   return (
     <StoredAssessment id={id}>
       {(assessment) =>
         assessment.status === 'finished' ? (
           <>
-            <PageTitle focusKey="finished">{t('interview.finished')}</PageTitle>
+            <PageTitle focusKey="finished">{m('interview.finished')}</PageTitle>
             <a href={`/assessments/${id}/results`}>{t('home.viewResults')}</a>
           </>
         ) : (
@@ -64,6 +67,7 @@ function InterviewStep({
   words: Words;
 }) {
   const { t, locale } = useI18n();
+  const m = useScreenMessages(interviewMessages);
   const { store, answers, sync } = useServices();
   const { route } = useLocation();
   const [assessment, setAssessment] = useState(initial);
@@ -96,7 +100,7 @@ function InterviewStep({
         measureAnswerSaved(tapped, (await saved).committedAt);
         setError(null);
       } catch (e) {
-        setError(t('interview.saveError', { reason: failureText(t, locale, e) }));
+        setError(m('interview.saveError', { reason: failureText(t, locale, e) }));
         // Show what is really stored, not what we hoped was.
         const stored = await store.get(id).catch(() => undefined);
         if (stored?.ok) setAssessment(stored.assessment);
@@ -113,7 +117,7 @@ function InterviewStep({
       setAssessment(await store.update(id, (a) => withHealthConsent(a, consent)));
       setError(null);
     } catch (e) {
-      setError(t('interview.saveError', { reason: failureText(t, locale, e) }));
+      setError(m('interview.saveError', { reason: failureText(t, locale, e) }));
       const stored = await store.get(id).catch(() => undefined);
       if (stored?.ok) setAssessment(stored.assessment);
     }
@@ -142,13 +146,13 @@ function InterviewStep({
       setAssessment(await store.moveToStep(id, target, skipped));
       route(`/assessments/${id}/${target + 1}`);
     } catch (e) {
-      setError(t('interview.saveError', { reason: failureText(t, locale, e) }));
+      setError(m('interview.saveError', { reason: failureText(t, locale, e) }));
     } finally {
       setBusy(false);
     }
   };
 
-  const title = stepTitle(step, t, words);
+  const title = stepTitle(step, m, words);
   return (
     <>
       {error && (
@@ -156,9 +160,9 @@ function InterviewStep({
           {error}
         </p>
       )}
-      <p class="caption">{t('interview.caption', { who })}</p>
+      <p class="caption">{m('interview.caption', { who })}</p>
       <p class="caption" id="step-progress">
-        {t('interview.progress', { step: index + 1, count: steps.length })}
+        {m('interview.progress', { step: index + 1, count: steps.length })}
       </p>
       <progress class="progress" value={index + 1} max={steps.length} aria-hidden="true" />
       <PageTitle focusKey={`step-${index}`} describedBy="step-progress">
@@ -183,7 +187,7 @@ function InterviewStep({
         )}
         <div class="button-group">
           <button type="submit" class="button" disabled={busy}>
-            {step.kind === 'review' ? t('interview.finish') : t('interview.next')}
+            {step.kind === 'review' ? m('interview.finish') : m('interview.next')}
           </button>
           {index > 0 && (
             <button
@@ -192,11 +196,11 @@ function InterviewStep({
               disabled={busy}
               onClick={() => void goTo(index - 1)}
             >
-              {t('interview.back')}
+              {m('interview.back')}
             </button>
           )}
           <a class="link-button" href="/">
-            {t('interview.later')}
+            {m('interview.later')}
           </a>
         </div>
       </form>
@@ -211,32 +215,31 @@ function StepQuestions(props: {
   onAnswer: (q: QuestionRef, a: Answer, e: Event) => void;
   onHealthConsent: (consent: boolean) => void;
 }) {
-  const { t } = useI18n();
   const m = useScreenMessages(interviewMessages);
   const { step, assessment, words, onAnswer } = props;
   const answers = assessment.answers;
   if (step.kind === 'heading') {
     return (
       <>
-        <p>{t('interview.skill.intro')}</p>
-        <p class="hint">{t('interview.savedHint')}</p>
+        <p>{m('interview.skill.intro')}</p>
+        <p class="hint">{m('interview.savedHint')}</p>
         {step.skills.map((skill) => {
           const { label, example } = words.skill(skill.id);
           return (
             <section class="skill" key={skill.id} aria-labelledby={`skill-title-${skill.id}`}>
               <h2 id={`skill-title-${skill.id}`}>{label}</h2>
-              <p class="hint">{t('interview.skill.example', { example })}</p>
+              <p class="hint">{m('interview.skill.example', { example })}</p>
               <Question
                 facet="skill"
                 itemId={skill.id}
-                legend={t('interview.skill.legend', { skill: label })}
+                legend={m('interview.skill.legend', { skill: label })}
                 answer={answers.skill[skill.id]}
                 onAnswer={onAnswer}
               />
               <Question
                 facet="interest"
                 itemId={skill.id}
-                legend={t('interview.interest.legend', { skill: label })}
+                legend={m('interview.interest.legend', { skill: label })}
                 answer={answers.interest[skill.id]}
                 onAnswer={onAnswer}
               />
@@ -258,7 +261,7 @@ function StepQuestions(props: {
         item.id === HEALTH_BLOCKER_ID
           ? m('health.optional')
           : 'optional' in item && item.optional
-            ? t('interview.optional')
+            ? m('interview.optional')
             : undefined
       }
       answer={answers[step.kind][item.id]}
@@ -267,8 +270,8 @@ function StepQuestions(props: {
   );
   return (
     <>
-      <p>{t(step.kind === 'basics' ? 'interview.basics.intro' : 'interview.blockers.intro')}</p>
-      <p class="hint">{t('interview.savedHint')}</p>
+      <p>{m(step.kind === 'basics' ? 'interview.basics.intro' : 'interview.blockers.intro')}</p>
+      <p class="hint">{m('interview.savedHint')}</p>
       {items.map((item) =>
         step.kind === 'blockers' && item.id === HEALTH_BLOCKER_ID && needsHealthConsent(privacy) ? (
           // The organisation asks for a separate consent first; only a yes shows the question.
@@ -313,26 +316,26 @@ function Review({
   steps: readonly Step[];
   words: Words;
 }) {
-  const { t } = useI18n();
+  const m = useScreenMessages(interviewMessages);
   return (
     <>
-      <p>{t('interview.review.intro')}</p>
-      <p>{t('interview.review.partial')}</p>
+      <p>{m('interview.review.intro')}</p>
+      <p>{m('interview.review.partial')}</p>
       <DataTable
         columns={[
-          t('interview.review.section'),
-          t('interview.review.answered'),
-          <span class="visually-hidden">{t('interview.review.change')}</span>,
+          m('interview.review.section'),
+          m('interview.review.answered'),
+          <span class="visually-hidden">{m('interview.review.change')}</span>,
         ]}
       >
         {steps.map((step, i) => {
           if (step.kind === 'review') return null;
-          const title = stepTitle(step, t, words);
+          const title = stepTitle(step, m, words);
           return (
             <tr key={i}>
               <th scope="row">{title}</th>
               <td>
-                {t(
+                {m(
                   'interview.review.counts',
                   answeredCount(
                     assessment,
@@ -343,9 +346,9 @@ function Review({
               <td>
                 <a
                   href={`/assessments/${assessment.id}/${i + 1}`}
-                  aria-label={t('interview.review.changeStep', { step: title })}
+                  aria-label={m('interview.review.changeStep', { step: title })}
                 >
-                  {t('interview.review.change')}
+                  {m('interview.review.change')}
                 </a>
               </td>
             </tr>
@@ -356,14 +359,14 @@ function Review({
   );
 }
 
-function stepTitle(step: Step, t: Translate, words: Words): string {
+function stepTitle(step: Step, m: InterviewText, words: Words): string {
   switch (step.kind) {
     case 'basics':
-      return t('interview.basics.title');
+      return m('interview.basics.title');
     case 'blockers':
-      return t('interview.blockers.title');
+      return m('interview.blockers.title');
     case 'review':
-      return t('interview.review.title');
+      return m('interview.review.title');
     case 'heading': {
       return words.heading(step.headingId);
     }

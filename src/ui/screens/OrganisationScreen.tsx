@@ -8,7 +8,11 @@ import {
   type Service,
   type Signpost,
 } from '../../domain/index.ts';
-import { organisationSettingsSchema, type OrganisationSettings } from '../../shared/council-api.ts';
+import {
+  DEFAULT_LOCK_MINUTES,
+  organisationSettingsSchema,
+  type OrganisationSettings,
+} from '../../shared/council-api.ts';
 import { ApiError } from '../../sync/client.ts';
 import { DataTable } from '../components/DataTable.tsx';
 import { ErrorSummary, type FieldError } from '../components/ErrorSummary.tsx';
@@ -24,9 +28,10 @@ import { organisationMessages, type OrganisationKey } from './organisation.messa
 type Save = (next: OrganisationSettings, field: string) => Promise<FieldError[]>;
 
 /**
- * For coordinators: the organisation's suppression threshold, how the health question is asked
- * and how long residents stay identifiable, its own outcome kinds and its services directory. Each change is sent as the whole settings, and what the server stored is
- * what the screen shows next.
+ * For coordinators: the organisation's suppression threshold, how the health question is asked,
+ * how long residents stay identifiable and how soon an unused shared device locks, its own
+ * outcome kinds and its services directory. Each change is sent as the whole settings, and what
+ * the server stored is what the screen shows next.
  */
 export default function OrganisationScreen() {
   const { client } = useServices();
@@ -144,6 +149,7 @@ function Privacy(props: { settings: OrganisationSettings; save: Save }) {
   const m = useScreenMessages(organisationMessages);
   const [mode, setMode] = useState<HealthQuestionMode>(props.settings.healthQuestion);
   const [days, setDays] = useState(String(props.settings.retentionDays));
+  const [lock, setLock] = useState(String(props.settings.lockMinutes ?? DEFAULT_LOCK_MINUTES));
   const [errors, setErrors] = useState<FieldError[]>([]);
   return (
     <section aria-labelledby="privacy-title">
@@ -153,11 +159,27 @@ function Privacy(props: { settings: OrganisationSettings; save: Save }) {
         onSubmit={async (e) => {
           e.preventDefault();
           const n = Number(days.trim());
+          const minutes = Number(lock.trim());
+          const found: FieldError[] = [];
           if (!/^\d+$/.test(days.trim()) || n < 30 || n > 3650) {
-            setErrors([{ field: 'retention-days', message: m('privacy.retentionInvalid') }]);
+            found.push({ field: 'retention-days', message: m('privacy.retentionInvalid') });
+          }
+          if (!/^\d+$/.test(lock.trim()) || minutes < 1 || minutes > 60) {
+            found.push({ field: 'lock-minutes', message: m('privacy.lockInvalid') });
+          }
+          if (found.length > 0) {
+            setErrors(found);
             return;
           }
-          const next = { ...props.settings, healthQuestion: mode, retentionDays: n };
+          // Settings read without it (from a server that predates it) get it only when changed.
+          const unchanged =
+            props.settings.lockMinutes === undefined && minutes === DEFAULT_LOCK_MINUTES;
+          const next = {
+            ...props.settings,
+            healthQuestion: mode,
+            retentionDays: n,
+            ...(unchanged ? {} : { lockMinutes: minutes }),
+          };
           setErrors(uniqueFields(await props.save(next, 'health-question')));
         }}
       >
@@ -184,6 +206,16 @@ function Privacy(props: { settings: OrganisationSettings; save: Save }) {
           value={days}
           onInput={setDays}
           maxLength={4}
+          short
+        />
+        <TextField
+          id="lock-minutes"
+          label={m('privacy.lock')}
+          hint={m('privacy.lockHint')}
+          error={errors.find((e) => e.field === 'lock-minutes')?.message}
+          value={lock}
+          onInput={setLock}
+          maxLength={2}
           short
         />
         <button type="submit" class="button">

@@ -28,6 +28,10 @@ const en = {
   'privacy.retentionHint':
     'After this many days without contact, the server unlinks the resident’s reference from their assessments. The anonymous scores stay for your figures. From 30 to 3650; 730 (two years) unless you change it.',
   'privacy.retentionInvalid': 'Enter a whole number of days from 30 to 3650',
+  'privacy.lock': 'Minutes before an unused device locks',
+  'privacy.lockHint':
+    'On a shared device, Doorstep locks after this many minutes without use, and the worker enters their PIN to carry on. From 1 to 60; 5 unless you change it.',
+  'privacy.lockInvalid': 'Enter a whole number of minutes from 1 to 60',
   'privacy.save': 'Save privacy settings',
   'outcomes.title': 'Outcome kinds',
   'outcomes.intro':
@@ -104,6 +108,10 @@ const cy: Readonly<Record<OrganisationKey, Message>> = {
   'privacy.retentionHint':
     'Ar ôl hyn o ddyddiau heb gyswllt, mae’r gweinydd yn datgysylltu cyfeirnod y preswylydd oddi wrth ei asesiadau. Mae’r sgoriau dienw yn aros ar gyfer eich ffigurau. O 30 i 3650; 730 (dwy flynedd) oni bai eich bod yn ei newid.',
   'privacy.retentionInvalid': 'Rhowch nifer cyfan o ddyddiau o 30 i 3650',
+  'privacy.lock': 'Nifer y munudau cyn i ddyfais sydd heb ei defnyddio gloi',
+  'privacy.lockHint':
+    "Ar ddyfais a rennir, mae Doorstep yn cloi ar ôl hyn o funudau heb ei defnyddio, ac mae'r gweithiwr yn rhoi ei PIN i barhau. O 1 i 60; 5 oni bai eich bod yn ei newid.",
+  'privacy.lockInvalid': 'Rhowch nifer cyfan o funudau o 1 i 60',
   'privacy.save': 'Cadw’r gosodiadau preifatrwydd',
   'outcomes.title': 'Mathau o ganlyniad',
   'outcomes.intro':
@@ -169,6 +177,9 @@ export const NEEDS_REVIEW_CY: readonly OrganisationKey[] = [
   'privacy.health.separate-consentHint',
   'privacy.retention',
   'privacy.retentionHint',
+  'privacy.lock',
+  'privacy.lockHint',
+  'privacy.lockInvalid',
   'outcomes.intro',
   'directory.national',
   'directory.own',

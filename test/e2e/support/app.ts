@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
+import { PIN, unlockIfLocked } from './gate.ts';
 import bank from '../../../src/domain/bank/bank-v1.json' with { type: 'json' };
 import scale from '../../../src/domain/bank/scale-v1.json' with { type: 'json' };
 import welshWords from '../../../src/domain/bank/text-v1.cy.json' with { type: 'json' };
@@ -11,6 +12,10 @@ import englishWords from '../../../src/domain/bank/text-v1.en.json' with { type:
 import { cy } from '../../../src/ui/i18n/cy.ts';
 import { en } from '../../../src/ui/i18n/en.ts';
 import { format, translator, type Translate, type UiLocale } from '../../../src/ui/i18n/i18n.ts';
+import {
+  interviewMessages,
+  type InterviewKey,
+} from '../../../src/ui/screens/interview.messages.ts';
 import { newMessages, type NewKey } from '../../../src/ui/screens/new.messages.ts';
 
 export type Facet = 'basics' | 'blockers' | 'skill' | 'interest';
@@ -23,6 +28,8 @@ export interface Texts {
   readonly t: Translate;
   /** The new-assessment form's own messages (they load with that screen). */
   n(key: NewKey, params?: Record<string, string | number>): string;
+  /** The interview's own messages (they load with the interview). */
+  iv(key: InterviewKey, params?: Record<string, string | number>): string;
   /** The wording of an option: a score of a facet, or a non-answer. */
   optionText(facet: Facet, answer: Score | NonAnswer): string;
   skillLabel(skillId: string): string;
@@ -36,6 +43,7 @@ export interface Texts {
 
 export function textsFor(locale: UiLocale): Texts {
   const t = translator(locale, locale === 'cy' ? cy : en);
+  const iv: Texts['iv'] = (key, params) => format(locale, interviewMessages[locale][key], params);
   const words = locale === 'cy' ? welshWords : englishWords;
   const lookUp = (map: Record<string, string>, id: string, what: string) => {
     const text = map[id];
@@ -54,6 +62,7 @@ export function textsFor(locale: UiLocale): Texts {
     locale,
     t,
     n: (key, params) => format(locale, newMessages[locale][key], params),
+    iv,
     optionText(facet, answer) {
       if (typeof answer === 'number') {
         assert.ok(scale.options[facet].includes(answer), `no option ${answer} for ${facet}`);
@@ -74,16 +83,16 @@ export function textsFor(locale: UiLocale): Texts {
         case 'blockers':
           return itemText(itemId);
         case 'skill':
-          return t('interview.skill.legend', { skill: skillLabel(itemId) });
+          return iv('interview.skill.legend', { skill: skillLabel(itemId) });
         case 'interest':
-          return t('interview.interest.legend', { skill: skillLabel(itemId) });
+          return iv('interview.interest.legend', { skill: skillLabel(itemId) });
       }
     },
     fullSteps: [
-      t('interview.basics.title'),
-      t('interview.blockers.title'),
+      iv('interview.basics.title'),
+      iv('interview.blockers.title'),
       ...bank.headings.map((h) => headingText(h.id)),
-      t('interview.review.title'),
+      iv('interview.review.title'),
     ],
   };
 }
@@ -92,7 +101,7 @@ export const english = textsFor('en');
 export const welsh = textsFor('cy');
 
 /** The English interface text, exactly as the app renders it. */
-export const { t, optionText, skillLabel, itemText, headingText, legendOf } = english;
+export const { t, iv, optionText, skillLabel, itemText, headingText, legendOf } = english;
 export const FULL_STEPS = english.fullSteps;
 
 export const SKILLS = bank.headings.flatMap((h) =>
@@ -192,19 +201,19 @@ export async function waitForStep(page: Page, step: number, texts: Texts = engli
 
 export async function nextStep(page: Page, texts: Texts = english): Promise<void> {
   const { step } = stepOf(page);
-  await page.getByRole('button', { name: texts.t('interview.next'), exact: true }).click();
+  await page.getByRole('button', { name: texts.iv('interview.next'), exact: true }).click();
   await waitForStep(page, step + 1, texts);
 }
 
 export async function previousStep(page: Page, texts: Texts = english): Promise<void> {
   const { step } = stepOf(page);
-  await page.getByRole('button', { name: texts.t('interview.back'), exact: true }).click();
+  await page.getByRole('button', { name: texts.iv('interview.back'), exact: true }).click();
   await waitForStep(page, step - 1, texts);
 }
 
 /** From the review step: finish and wait for the results. */
 export async function finish(page: Page, texts: Texts = english): Promise<void> {
-  await page.getByRole('button', { name: texts.t('interview.finish'), exact: true }).click();
+  await page.getByRole('button', { name: texts.iv('interview.finish'), exact: true }).click();
   await page.waitForURL(/\/assessments\/[^/]+\/results$/);
   await h1(page, texts.t('results.title')).waitFor();
 }
@@ -221,8 +230,15 @@ export async function openNewAssessmentForm(
   baseUrl: string,
   texts: Texts = english,
 ): Promise<void> {
-  if (new URL(page.url()).pathname !== '/' || !page.url().startsWith(baseUrl)) {
+  if (!page.url().startsWith(baseUrl)) {
     await page.goto(baseUrl + '/');
+    await unlockIfLocked(page, PIN, texts);
+  } else if (new URL(page.url()).pathname !== '/') {
+    // Within the app, by its own link: a page load would lock it.
+    await page
+      .getByRole('navigation')
+      .getByRole('link', { name: texts.t('nav.assessments'), exact: true })
+      .click();
   }
   await h1(page, texts.t('home.title')).waitFor();
   await page.getByRole('link', { name: texts.t('home.start'), exact: true }).click();
@@ -266,12 +282,16 @@ export async function startAssessment(
  * Wait until a service worker controls the page. The first visit installs it without claiming
  * the page (updates are prompted), so reload once if nothing controls it yet.
  */
-export async function waitForServiceWorkerControl(page: Page): Promise<void> {
+export async function waitForServiceWorkerControl(
+  page: Page,
+  texts: Texts = english,
+): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   if (await page.evaluate(() => navigator.serviceWorker.controller === null)) {
     await page.reload();
+    await unlockIfLocked(page, PIN, texts);
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });

@@ -29,6 +29,7 @@ import { outboxEntry, type OutboxEntry } from '../../../src/storage/outbox-store
 import type { Enrolment } from '../../../src/storage/settings-store.ts';
 import { en, type MessageKey } from '../../../src/ui/i18n/en.ts';
 import { english, h1, t, type Texts } from './app.ts';
+import { PIN, setUpDevice } from './gate.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Waiting for conditions outside the page.
@@ -206,7 +207,10 @@ export async function waitForIndicator(page: Page, text: string, timeout = 30_00
     .waitFor({ timeout });
 }
 
-/** Enrol this device at /enrol with a one-time code; lands on /sync. */
+/**
+ * Sets up this device with a one-time code through the gate (the device's name, a new worker's
+ * account and PIN), then opens /sync, which says who the device is set up for.
+ */
 export async function enrolThroughUi(
   page: Page,
   baseUrl: string,
@@ -215,13 +219,9 @@ export async function enrolThroughUi(
   texts: Texts = english,
 ): Promise<Enrolment> {
   const { t } = texts;
-  await page.goto(baseUrl + '/enrol');
-  await h1(page, t('enrol.title')).waitFor();
-  await page.getByLabel(t('enrol.code.label'), { exact: true }).fill(code);
-  await page.getByLabel(t('enrol.name.label'), { exact: true }).fill(deviceName);
-  await page.getByRole('button', { name: t('enrol.submit'), exact: true }).click();
-  await page.waitForURL((url) => url.pathname === '/sync');
-  await h1(page, t('sync.title')).waitFor();
+  await page.goto(baseUrl + '/');
+  await setUpDevice(page, code, { deviceName, texts });
+  await openSyncScreen(page, texts);
   const enrolment = await eventually(() => enrolmentOf(page), 'the enrolment to be stored');
   await page
     .getByText(
@@ -242,7 +242,7 @@ export function syncRow(page: Page, id: string): Locator {
 }
 
 /** Go to /sync by the navigation link, without reloading the page (the engine keeps its state). */
-export async function openSyncScreen(page: Page): Promise<void> {
+export async function openSyncScreen(page: Page, { t }: Texts = english): Promise<void> {
   if (new URL(page.url()).pathname !== '/sync') {
     await page
       .getByRole('navigation')
@@ -255,56 +255,152 @@ export async function openSyncScreen(page: Page): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // The app's IndexedDB, read and written in the app's own shapes.
 
-type StoreName = 'assessments' | 'outbox' | 'receipts' | 'settings';
+type StoreName = 'assessments' | 'outbox' | 'receipts' | 'settings' | 'residents' | 'contacts';
 
-/** Every row of one store of the app's database, as stored. */
-export function readStore(page: Page, store: StoreName): Promise<unknown[]> {
-  return page.evaluate(async (store) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('doorstep');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    try {
-      if (!db.objectStoreNames.contains(store)) throw new Error(`No store ${store} yet`);
-      return await new Promise<unknown[]>((resolve, reject) => {
-        const request = db.transaction(store, 'readonly').objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as unknown[]);
-        request.onerror = () => reject(request.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, store);
+type StoreRequest =
+  | { readonly kind: 'read'; readonly store: StoreName }
+  | { readonly kind: 'write'; readonly rows: readonly { store: StoreName; value: unknown }[] };
+
+/**
+ * Reads or writes the most recently signed-in worker's database as the app does, sealed: the
+ * data key is unwrapped from the device's vault record with the PIN, and each row is opened or
+ * sealed with WebCrypto's AES-GCM. Written apart from the app's code (which uses another AES-GCM
+ * implementation), so it also checks that what is stored is standard AES-256-GCM under the key
+ * the worker's PIN opens, in the documented layout.
+ */
+function sealedStore(page: Page, request: StoreRequest, pin: string): Promise<unknown[]> {
+  return page.evaluate(
+    async ({ request, pin }) => {
+      // The test runner names functions it compiles with a helper the page does not have.
+      const scope = globalThis as { __name?: (f: unknown) => unknown };
+      scope.__name ??= (f) => f;
+      const open = (name: string) =>
+        new Promise<IDBDatabase>((resolve, reject) => {
+          const opening = indexedDB.open(name);
+          opening.onsuccess = () => resolve(opening.result);
+          opening.onerror = () => reject(opening.error);
+        });
+      const done = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+      const bytes = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+
+      const device = await open('doorstep-device');
+      type Vault = { salt: string; iterations: number; byPin: { iv: string; data: string } };
+      type Worker = { personId: string; dbName: string; signedInAt: number; vault: Vault };
+      const workers = (await done(
+        device.transaction('workers').objectStore('workers').getAll(),
+      )) as Worker[];
+      device.close();
+      const worker = workers.sort((a, b) => b.signedInAt - a.signedInAt)[0];
+      if (!worker) throw new Error('No worker is signed in on this device');
+
+      const { vault } = worker;
+      const material = await crypto.subtle.importKey(
+        'raw',
+        new TextEncoder().encode(pin.normalize('NFC')),
+        'PBKDF2',
+        false,
+        ['deriveKey'],
+      );
+      const pinKey = await crypto.subtle.deriveKey(
+        { name: 'PBKDF2', hash: 'SHA-256', salt: bytes(vault.salt), iterations: vault.iterations },
+        material,
+        { name: 'AES-GCM', length: 256 },
+        false,
+        ['decrypt'],
+      );
+      const raw = await crypto.subtle.decrypt(
+        {
+          name: 'AES-GCM',
+          iv: bytes(vault.byPin.iv),
+          additionalData: new TextEncoder().encode('doorstep-vault-1:pin'),
+        },
+        pinKey,
+        bytes(vault.byPin.data),
+      );
+      const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, [
+        'encrypt',
+        'decrypt',
+      ]);
+      const aad = (store: string, rowKey: unknown) =>
+        new TextEncoder().encode(JSON.stringify(['doorstep-row-1', store, rowKey]));
+
+      const db = await open(worker.dbName);
+      try {
+        if (request.kind === 'read') {
+          const { store } = request;
+          if (!db.objectStoreNames.contains(store)) throw new Error(`No store ${store} yet`);
+          const objectStore = db.transaction(store).objectStore(store);
+          const keyPath = objectStore.keyPath as string;
+          const rows = (await done(objectStore.getAll())) as Record<string, unknown>[];
+          return Promise.all(
+            rows.map(async (row) => {
+              const sealed = row['$sealed'];
+              if (!(sealed instanceof Uint8Array)) throw new Error(`A ${store} row is not sealed`);
+              const plain = await crypto.subtle.decrypt(
+                { name: 'AES-GCM', iv: sealed.slice(0, 12), additionalData: aad(store, row[keyPath]) },
+                key,
+                sealed.slice(12),
+              );
+              return JSON.parse(new TextDecoder().decode(plain)) as unknown;
+            }),
+          );
+        }
+        const stores = [...new Set(request.rows.map((r) => r.store))];
+        const sealedRows = await Promise.all(
+          request.rows.map(async ({ store, value }) => {
+            const schema = db.transaction(store).objectStore(store);
+            const paths = [
+              schema.keyPath as string,
+              ...[...schema.indexNames].map((name) => schema.index(name).keyPath as string),
+            ];
+            const row = value as Record<string, unknown>;
+            const nonce = crypto.getRandomValues(new Uint8Array(12));
+            const cipher = await crypto.subtle.encrypt(
+              { name: 'AES-GCM', iv: nonce, additionalData: aad(store, row[paths[0] as string]) },
+              key,
+              new TextEncoder().encode(JSON.stringify(row)),
+            );
+            const sealed = new Uint8Array(12 + cipher.byteLength);
+            sealed.set(nonce);
+            sealed.set(new Uint8Array(cipher), 12);
+            const clear = Object.fromEntries(
+              paths.filter((path) => row[path] !== undefined).map((path) => [path, row[path]]),
+            );
+            return { store, value: { ...clear, $sealed: sealed } };
+          }),
+        );
+        await new Promise<void>((resolve, reject) => {
+          const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
+          for (const row of sealedRows) tx.objectStore(row.store).put(row.value);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+          tx.onabort = () => reject(tx.error);
+        });
+        return [];
+      } finally {
+        db.close();
+      }
+    },
+    { request, pin },
+  );
 }
 
-/** Put rows into stores of the app's database in one transaction. */
-export function writeRows(
+/** Every row of one store of the signed-in worker's database, opened. */
+export function readStore(page: Page, store: StoreName, pin: string = PIN): Promise<unknown[]> {
+  return sealedStore(page, { kind: 'read', store }, pin);
+}
+
+/** Put rows, sealed, into stores of the signed-in worker's database in one transaction. */
+export async function writeRows(
   page: Page,
   rows: readonly { readonly store: StoreName; readonly value: unknown }[],
+  pin: string = PIN,
 ): Promise<void> {
-  return page.evaluate(async (rows) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('doorstep');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    try {
-      const stores = [...new Set(rows.map((r) => r.store))];
-      for (const store of stores) {
-        if (!db.objectStoreNames.contains(store)) throw new Error(`No store ${store} yet`);
-      }
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(stores, 'readwrite', { durability: 'strict' });
-        for (const row of rows) tx.objectStore(row.store).put(row.value);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error);
-      });
-    } finally {
-      db.close();
-    }
-  }, rows);
+  await sealedStore(page, { kind: 'write', rows }, pin);
 }
 
 export const outboxOf = async (page: Page) => (await readStore(page, 'outbox')) as OutboxEntry[];
