@@ -46,6 +46,7 @@ const session: Session<WorkerView> = createSession<WorkerView>({
         newId,
         pwa: pwa.controller,
         signOut: () => session.signOut(),
+        session,
         page: { window, document },
       },
       worker,

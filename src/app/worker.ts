@@ -2,7 +2,7 @@
  * Everything an unlocked worker's screens use, built over their own database, opened with their
  * data key. Loaded after the first screen: nothing here is needed before a worker unlocks.
  */
-import type { OpenOptions, Opened } from '../session/session.ts';
+import type { OpenOptions, Opened, Session } from '../session/session.ts';
 import { channelAnswerWriter, inThreadAnswerWriter } from '../storage/answer-writer.ts';
 import { AssessmentStore } from '../storage/assessment-store.ts';
 import { DoorstepDb } from '../storage/db.ts';
@@ -25,6 +25,7 @@ export interface WorkerDeps {
   readonly pwa: PwaController;
   /** Signs the worker out through the session, which deletes their database. */
   readonly signOut: () => Promise<void>;
+  readonly session: Pick<Session<unknown>, 'lock' | 'confirmPin'>;
   /** Where the page says it is online again or visible: sending starts then. */
   readonly page: { readonly window: Window; readonly document: Document };
 }
@@ -130,6 +131,7 @@ export async function openWorker(
         newId: deps.newId,
         pwa: deps.pwa,
         signOut: deps.signOut,
+        session: deps.session,
       },
       connection: db,
     },

@@ -103,6 +103,11 @@ export interface Session<W> {
    */
   signIn(input: { username: string; passphrase: string; pin: string }): Promise<void>;
   unlock(personId: string, pin: string): Promise<UnlockResult>;
+  /**
+   * Checks the unlocked worker's PIN (to leave resident mode, say). Wrong PINs count as when
+   * unlocking; the last one locks the app and the worker out.
+   */
+  confirmPin(pin: string): Promise<UnlockResult>;
   /** Forgets the key. What was being written is written first. */
   lock(): Promise<void>;
   /**
@@ -189,6 +194,21 @@ export function createSession<W>(deps: SessionDeps<W>): Session<W> {
     await openWorker(worker, key, { signedIn: session, adopting });
   }
 
+  /** Counts a wrong PIN; the last one drops the PIN's copy of the key. Other errors go on. */
+  async function wrongPin(worker: Worker, error: unknown): Promise<UnlockResult> {
+    if (!(error instanceof WrongPinError)) throw error;
+    const failedPins = worker.failedPins + 1;
+    const lockedOut = failedPins >= MAX_FAILED_PINS;
+    await deps.device.putWorker({
+      ...worker,
+      failedPins,
+      vault: lockedOut ? withoutPin(worker.vault) : worker.vault,
+    });
+    return lockedOut
+      ? { kind: 'locked-out' }
+      : { kind: 'wrong-pin', remaining: MAX_FAILED_PINS - failedPins };
+  }
+
   /** The earlier records go to the first worker; after that each worker's database is theirs. */
   async function databaseFor(personId: string): Promise<string> {
     const taken = (await deps.device.workers()).some((w) => w.dbName === EARLIER_DB_NAME);
@@ -233,23 +253,31 @@ export function createSession<W>(deps: SessionDeps<W>): Session<W> {
       try {
         key = await openWithPin(worker.vault, pin);
       } catch (error) {
-        if (!(error instanceof WrongPinError)) throw error;
-        const failedPins = worker.failedPins + 1;
-        const lockedOut = failedPins >= MAX_FAILED_PINS;
-        await deps.device.putWorker({
-          ...worker,
-          failedPins,
-          vault: lockedOut ? withoutPin(worker.vault) : worker.vault,
-        });
+        const result = await wrongPin(worker, error);
         await showLocked();
-        return lockedOut
-          ? { kind: 'locked-out' }
-          : { kind: 'wrong-pin', remaining: MAX_FAILED_PINS - failedPins };
+        return result;
       }
       const opened = { ...worker, failedPins: 0 };
       await deps.device.putWorker(opened);
       await close();
       await openWorker(opened, key);
+      return { kind: 'unlocked' };
+    },
+    async confirmPin(pin) {
+      if (state.kind !== 'unlocked') return { kind: 'locked-out' };
+      const worker = (await deps.device.worker(state.worker.personId)) ?? state.worker;
+      try {
+        // The key it opens is already in use: this copy is only the proof.
+        (await openWithPin(worker.vault, pin)).fill(0);
+      } catch (error) {
+        const result = await wrongPin(worker, error);
+        if (result.kind === 'locked-out') {
+          await close();
+          await showLocked();
+        }
+        return result;
+      }
+      if (worker.failedPins > 0) await deps.device.putWorker({ ...worker, failedPins: 0 });
       return { kind: 'unlocked' };
     },
     async lock() {

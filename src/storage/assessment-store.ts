@@ -13,6 +13,7 @@ import {
 } from '../domain/index.ts';
 import type { DoorstepDb } from './db.ts';
 import { outboxEntry } from './outbox-store.ts';
+import { ResidentModeStore } from './resident-mode.ts';
 import { StoreError } from './store-error.ts';
 
 export type StoredAssessment =
@@ -32,6 +33,16 @@ export function parseStored(raw: unknown): StoredAssessment {
   if (parsed.success) return { ok: true, assessment: parsed.data };
   const id = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : '(no id)';
   return { ok: false, id, raw, problems: describeIssues(parsed.error.issues) };
+}
+
+/** What an import did with each assessment of a file. */
+export interface ImportReport {
+  /** Now on this device; the finished ones queued for the server. */
+  readonly added: readonly Assessment[];
+  /** Already on this device: left as they are. */
+  readonly skipped: readonly Assessment[];
+  /** Not valid assessments: nothing of them written. */
+  readonly refused: readonly { readonly id: string; readonly problems: readonly string[] }[];
 }
 
 /** The stored row moved on since this store last saw it (another tab wrote it). */
@@ -55,6 +66,11 @@ export class AssessmentStore {
   async create(assessment: Assessment): Promise<void> {
     await this.db.assessments.add(this.validated(assessment));
     this.remember(assessment);
+  }
+
+  /** Resident mode's marker, kept and cleared with the assessment it was started for. */
+  residentMode(): ResidentModeStore {
+    return new ResidentModeStore(this.db, this, this.clock);
   }
 
   async get(id: string): Promise<StoredAssessment | undefined> {
@@ -178,6 +194,46 @@ export class AssessmentStore {
     });
     this.remember(next);
     return next;
+  }
+
+  /**
+   * Assessments from an exported file, in one transaction: each finished one is queued for the
+   * server with it (a copy the server has already changes nothing there), an unfinished one can
+   * be carried on. One already on this device is skipped; an invalid one is refused. Either way
+   * each is reported, and a failure part-way writes nothing.
+   */
+  async importAssessments(rows: readonly unknown[]): Promise<ImportReport> {
+    const valid: Assessment[] = [];
+    const refused: { id: string; problems: readonly string[] }[] = [];
+    for (const row of rows) {
+      const parsed = parseStored(row);
+      if (parsed.ok) valid.push(parsed.assessment);
+      else refused.push({ id: parsed.id, problems: parsed.problems });
+    }
+    const report = await this.db.transaction(
+      'rw',
+      this.db.assessments,
+      this.db.outbox,
+      async () => {
+        const added: Assessment[] = [];
+        const skipped: Assessment[] = [];
+        for (const assessment of valid) {
+          const there = await this.db.assessments.get(assessment.id);
+          if (there !== undefined || added.some((a) => a.id === assessment.id)) {
+            skipped.push(assessment);
+            continue;
+          }
+          await this.db.assessments.add(assessment);
+          if (assessment.status === 'finished') {
+            await this.db.outbox.put(outboxEntry(assessment.id, assessment.revision, this.clock()));
+          }
+          added.push(assessment);
+        }
+        return { added, skipped, refused };
+      },
+    );
+    for (const assessment of report.added) this.remember(assessment);
+    return report;
   }
 
   private async change(id: string, edit: (a: Assessment) => void): Promise<Assessment> {

@@ -23,6 +23,13 @@ export interface DoorstepDbOptions {
   readonly key?: Uint8Array;
 }
 
+/** Indexed values that name a resident: in the clear only as a keyed hash (sealing.ts). */
+const BLIND_INDEXES = {
+  residents: ['ref'],
+  contacts: ['ref'],
+  history: ['residentRef'],
+} as const;
+
 export class DoorstepDb extends Dexie implements ConnectionState {
   problem: ConnectionProblem | null = null;
   onProblem: (() => void) | null = null;
@@ -40,7 +47,7 @@ export class DoorstepDb extends Dexie implements ConnectionState {
     // Strict durability makes Chromium flush each commit to disk, so an answer that was
     // acknowledged survives a crash or a dead battery.
     super(name, { chromeTransactionDurability: 'strict' });
-    if (options.key) sealWith(this, options.key);
+    if (options.key) sealWith(this, options.key, BLIND_INDEXES);
     for (const v of DB_VERSIONS) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);

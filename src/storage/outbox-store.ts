@@ -30,6 +30,11 @@ export const outboxEntrySchema = z.strictObject({
       at: z.number(),
     }),
   ),
+  /**
+   * A resident submitted it on their own (resident mode): storing the receipt deletes the
+   * assessment too, so nothing readable of it stays on the device once the server has it.
+   */
+  purgeOnReceipt: z.optional(z.literal(true)),
 });
 export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
 export type OutboxError = NonNullable<OutboxEntry['lastError']>;
@@ -81,14 +86,17 @@ export class OutboxStore {
 
   /**
    * Store the server's receipt and, in the same transaction, let the entry go, unless a newer
-   * revision of the assessment was queued meanwhile.
+   * revision of the assessment was queued meanwhile. An entry marked `purgeOnReceipt` takes its
+   * assessment with it.
    */
   async accept(receipt: Receipt): Promise<void> {
-    await this.db.transaction('rw', this.db.outbox, this.db.receipts, async () => {
-      await this.db.receipts.put(receipt);
-      const entry = outboxEntrySchema.safeParse(await this.db.outbox.get(receipt.id));
+    const { outbox, receipts, assessments } = this.db;
+    await this.db.transaction('rw', outbox, receipts, assessments, async () => {
+      await receipts.put(receipt);
+      const entry = outboxEntrySchema.safeParse(await outbox.get(receipt.id));
       if (entry.success && entry.data.revision <= receipt.revision) {
-        await this.db.outbox.delete(receipt.id);
+        await outbox.delete(receipt.id);
+        if (entry.data.purgeOnReceipt) await assessments.delete(receipt.id);
       }
     });
   }

@@ -16,8 +16,15 @@
  * them. A version that adds an index to a table must re-put its rows in its upgrade, as sealed
  * rows only carry in the clear the fields that were indexed when they were written.
  */
-import { gcm } from '@noble/ciphers/aes.js';
-import Dexie, { type DBCore, type DBCoreCursor, type DBCoreTable, type Middleware } from 'dexie';
+import { cmac, gcm } from '@noble/ciphers/aes.js';
+import Dexie, {
+  type DBCore,
+  type DBCoreCursor,
+  type DBCoreIndex,
+  type DBCoreKeyRange,
+  type DBCoreTable,
+  type Middleware,
+} from 'dexie';
 
 const SEALED = '$sealed';
 const UNREADABLE = '$unreadable';
@@ -43,14 +50,22 @@ export function isUnreadable(row: unknown): row is UnreadableRow {
 
 const sealedDatabases = new WeakSet<Dexie>();
 
+/**
+ * Key paths, per table, whose values would say who a row is about (a resident's reference).
+ * They are kept in the clear only as a keyed hash (AES-CMAC under a key derived from the data
+ * key): a blind index, which finds a row by exact value and reveals nothing while locked.
+ */
+export type BlindIndexes = Readonly<Record<string, readonly string[]>>;
+
 /** Seals every row of `db` under `key` (32 bytes). Call before the database opens. */
-export function sealWith(db: Dexie, key: Uint8Array): void {
-  db.use(sealingMiddleware(key));
+export function sealWith(db: Dexie, key: Uint8Array, blind: BlindIndexes = {}): void {
+  db.use(sealingMiddleware(key, blind));
   sealedDatabases.add(db);
 }
 
-function sealingMiddleware(key: Uint8Array): Middleware<DBCore> {
+function sealingMiddleware(key: Uint8Array, blind: BlindIndexes): Middleware<DBCore> {
   if (key.length !== 32) throw new Error('The data key must be 32 bytes');
+  const blindKey = cmac(new TextEncoder().encode('doorstep-blind-index-1'), key);
   return {
     stack: 'dbcore',
     name: 'Sealing',
@@ -62,7 +77,10 @@ function sealingMiddleware(key: Uint8Array): Middleware<DBCore> {
         ...down,
         table(name) {
           let table = tables.get(name);
-          if (!table) tables.set(name, (table = sealedTable(down.table(name), key)));
+          if (!table) {
+            const blinder = blinding(blindKey, blind[name] ?? []);
+            tables.set(name, (table = sealedTable(down.table(name), key, blinder)));
+          }
           return table;
         },
       };
@@ -71,20 +89,63 @@ function sealingMiddleware(key: Uint8Array): Middleware<DBCore> {
 }
 
 /**
- * Re-writes every row of every table, sealed: once, when a worker's vault adopts the device's
- * earlier, unencrypted data. A row that does not open is left as it is.
+ * Seals every row written before the database had a key: once, when a worker's vault adopts the
+ * device's earlier, unencrypted data. Each such row is deleted under its old key and put again
+ * sealed, in one transaction (where the key is a blind index it changes). Rows already sealed,
+ * and rows that do not open, are left as they are.
  */
 export async function sealAll(db: Dexie): Promise<void> {
   if (!sealedDatabases.has(db)) throw new Error('This database has no key to seal rows with');
-  await db.transaction('rw', db.tables, async () => {
+  await db.transaction('rw', db.tables, async (tx) => {
     for (const table of db.tables) {
-      const rows = await table.toArray();
-      await table.bulkPut(rows.filter((row) => !isUnreadable(row)));
+      // Read past the middleware: which rows are plain, and under which key they are stored.
+      const store = tx.idbtrans.objectStore(table.name);
+      const [rows, keys] = await Promise.all([
+        done<unknown[]>(store.getAll()),
+        done<IDBValidKey[]>(store.getAllKeys()),
+      ]);
+      const plain = rows.flatMap((row, i) =>
+        typeof row === 'object' && row !== null && !(SEALED in row) ? [{ row, key: keys[i] }] : [],
+      );
+      for (const { key } of plain) if (key !== undefined) await done(store.delete(key));
+      await table.bulkPut(plain.map(({ row }) => row));
     }
   });
 }
 
-function sealedTable(table: DBCoreTable, key: Uint8Array): DBCoreTable {
+function done<T>(request: IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result as T);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+// Dexie's DBCoreRangeType, a const enum the compiler cannot read from here: Equal and Any.
+const RANGE_EQUAL = 1;
+const RANGE_ANY = 3;
+
+const BLINDED = /^blind:[A-Za-z0-9_-]{22}$/;
+
+interface Blinder {
+  readonly has: (path: string | string[] | null) => boolean;
+  /** A value's blind form; a blind form stays as it is (keys read back may be used again). */
+  readonly value: (value: unknown) => unknown;
+}
+
+function blinding(blindKey: Uint8Array, paths: readonly string[]): Blinder {
+  return {
+    has: (path) => typeof path === 'string' && paths.includes(path),
+    value(value) {
+      if (typeof value === 'string' && BLINDED.test(value)) return value;
+      const mac = cmac(new TextEncoder().encode(JSON.stringify(value)), blindKey);
+      let binary = '';
+      for (const byte of mac) binary += String.fromCharCode(byte);
+      return `blind:${btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')}`;
+    },
+  };
+}
+
+function sealedTable(table: DBCoreTable, key: Uint8Array, blind: Blinder): DBCoreTable {
   const { primaryKey, indexes } = table.schema;
   const extractKey = primaryKey.extractKey;
   if (!extractKey || primaryKey.autoIncrement) {
@@ -96,13 +157,28 @@ function sealedTable(table: DBCoreTable, key: Uint8Array): DBCoreTable {
       [primaryKey, ...indexes].flatMap((index) => (index.keyPath === null ? [] : index.keyPath)),
     ),
   ];
+  const clearValue = (path: string, value: unknown) =>
+    value !== undefined && blind.has(path) ? blind.value(value) : value;
   const clearPart = (row: object) => {
     const clear: Record<string, unknown> = {};
     for (const path of paths) {
-      const value: unknown = Dexie.getByKeyPath(row, path);
+      const value = clearValue(path, Dexie.getByKeyPath(row, path));
       if (value !== undefined) Dexie.setByKeyPath(clear, path, value);
     }
     return clear;
+  };
+  const primaryBlind = blind.has(primaryKey.keyPath);
+  const clearKey = (rowKey: unknown) => (primaryBlind ? blind.value(rowKey) : rowKey);
+  // Only an exact value can be found by its blind form.
+  const clearQuery = <Q extends { index: DBCoreIndex; range: DBCoreKeyRange }>(query: Q): Q => {
+    if (!blind.has(query.index.keyPath) || (query.range.type as number) === RANGE_ANY) return query;
+    if ((query.range.type as number) !== RANGE_EQUAL) {
+      throw new Error(
+        `Table ${table.name}: ${String(query.index.keyPath)} is found by exact value only`,
+      );
+    }
+    const value = blind.value(query.range.lower);
+    return { ...query, range: { ...query.range, lower: value, upper: value } };
   };
   const additionalData = (rowKey: unknown) =>
     new TextEncoder().encode(JSON.stringify([FORMAT, table.name, rowKey]));
@@ -114,15 +190,17 @@ function sealedTable(table: DBCoreTable, key: Uint8Array): DBCoreTable {
     if (isUnreadable(row)) {
       throw new Error(`Table ${table.name}: a row that could not be opened cannot be written back`);
     }
-    const rowKey: unknown = extractKey(row);
-    if (rowKey === undefined) throw new Error(`Table ${table.name}: a row without its key`);
+    if (extractKey(row) === undefined)
+      throw new Error(`Table ${table.name}: a row without its key`);
+    const clear = clearPart(row);
     const nonce = globalThis.crypto.getRandomValues(new Uint8Array(NONCE_BYTES));
     const plain = new TextEncoder().encode(JSON.stringify(row));
-    const cipher = gcm(key, nonce, additionalData(rowKey)).encrypt(plain);
+    // Bound to the key as stored (blind where the key is a blind index).
+    const cipher = gcm(key, nonce, additionalData(extractKey(clear))).encrypt(plain);
     const sealed = new Uint8Array(NONCE_BYTES + cipher.length);
     sealed.set(nonce);
     sealed.set(cipher, NONCE_BYTES);
-    return { ...clearPart(row), [SEALED]: sealed };
+    return { ...clear, [SEALED]: sealed };
   };
 
   const open = (stored: unknown): unknown => {
@@ -144,7 +222,7 @@ function sealedTable(table: DBCoreTable, key: Uint8Array): DBCoreTable {
         const held: unknown = Dexie.getByKeyPath(stored, path);
         if (
           held !== undefined &&
-          JSON.stringify(held) !== JSON.stringify(Dexie.getByKeyPath(row, path))
+          JSON.stringify(held) !== JSON.stringify(clearValue(path, Dexie.getByKeyPath(row, path)))
         ) {
           throw new Error('clear fields altered');
         }
@@ -161,19 +239,33 @@ function sealedTable(table: DBCoreTable, key: Uint8Array): DBCoreTable {
   return {
     ...table,
     mutate(req) {
-      if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
-      return table.mutate({ ...req, values: req.values.map(seal) });
+      switch (req.type) {
+        case 'add':
+        case 'put':
+          return table.mutate({ ...req, values: req.values.map(seal) });
+        case 'delete':
+          return table.mutate({ ...req, keys: req.keys.map(clearKey) });
+        case 'deleteRange':
+          return table.mutate({
+            ...req,
+            range: clearQuery({ index: primaryKey, range: req.range }).range,
+          });
+      }
     },
-    get: (req) => table.get(req).then(open),
-    getMany: (req) => table.getMany(req).then((rows) => rows.map(open)),
+    get: (req) => table.get({ ...req, key: clearKey(req.key) }).then(open),
+    getMany: (req) =>
+      table.getMany({ ...req, keys: req.keys.map(clearKey) }).then((rows) => rows.map(open)),
     query: (req) =>
       table
-        .query(req)
+        .query({ ...req, query: clearQuery(req.query) })
         .then((response) =>
           req.values ? { ...response, result: response.result.map(open) } : response,
         ),
     openCursor: (req) =>
-      table.openCursor(req).then((cursor) => cursor && openingCursor(cursor, open)),
+      table
+        .openCursor({ ...req, query: clearQuery(req.query) })
+        .then((cursor) => cursor && openingCursor(cursor, open)),
+    count: (req) => table.count({ ...req, query: clearQuery(req.query) }),
   };
 }
 

@@ -1,10 +1,11 @@
 import { ErrorBoundary, LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
 import type { ComponentChildren, ComponentType } from 'preact';
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { PwaController, PwaStatus } from '../sw/pwa-state.ts';
 import { PageTitle } from './components/PageTitle.tsx';
 import type { Session } from '../session/session.ts';
 import type { ConnectionState } from '../storage/db.ts';
+import type { ResidentMode } from '../storage/resident-mode.ts';
 import { Gate } from './Gate.tsx';
 import {
   I18nContext,
@@ -34,6 +35,9 @@ const CoordinatorScreens = lazy(() => import('./screens/CoordinatorScreens.tsx')
 const PlanScreen = lazy(() => import('./screens/PlanScreen.tsx'));
 const ProgressScreen = lazy(() => import('./screens/ProgressScreen.tsx'));
 const AccessibilityScreen = lazy(() => import('./screens/AccessibilityScreen.tsx'));
+// Resident mode: the worker's form that starts it, and all a resident sees while it is on.
+const ResidentStartScreen = lazy(() => import('./screens/ResidentStartScreen.tsx'));
+const ResidentScreen = lazy(() => import('./screens/ResidentScreen.tsx'));
 
 /** The language the app starts in, its messages, and where a new choice is remembered. */
 export interface StartLanguage {
@@ -113,15 +117,22 @@ function Gated({
     return session.subscribe(() => setState(session.state()));
   }, [session]);
   const lock = useCallback(() => void session.lock(), [session]);
+  // Unlocking goes back to where the worker was; another worker starts from the home screen,
+  // not at the address of someone else's record.
+  const { route } = useLocation();
+  const lastWorker = useRef<string | null>(null);
+  const unlockedAs = state.kind === 'unlocked' ? state.worker.personId : null;
+  useLayoutEffect(() => {
+    if (!unlockedAs) return;
+    if (lastWorker.current !== null && lastWorker.current !== unlockedAs) route('/', true);
+    lastWorker.current = unlockedAs;
+  }, [unlockedAs, route]);
   if (state.kind === 'unlocked') {
     const { services, connection } = state.opened;
     return (
       // Keyed by worker: nothing of one worker's screens survives into another's.
       <ServicesContext.Provider value={services} key={state.worker.personId}>
-        <Shell
-          connection={connection}
-          worker={{ name: state.worker.name, lock }}
-        />
+        <Shell connection={connection} worker={{ name: state.worker.name, lock }} />
       </ServicesContext.Provider>
     );
   }
@@ -196,6 +207,23 @@ function Shell({
 }) {
   const { t } = useI18n();
   const { pwa } = useServices();
+  const resident = useResidentMode(worker?.lock);
+  // Nothing of the worker's is shown until it is known whether a resident has the device.
+  if (resident.marker === undefined) return <p>{t('app.loading')}</p>;
+  if (resident.marker) {
+    return (
+      <>
+        {worker && <IdleLock lock={resident.abandon} />}
+        <ErrorBoundary>
+          <ResidentScreen
+            marker={resident.marker}
+            onEnded={resident.refresh}
+            languageSwitch={<LanguageSwitch />}
+          />
+        </ErrorBoundary>
+      </>
+    );
+  }
   return (
     <>
       <Header>
@@ -216,6 +244,11 @@ function Shell({
             <Router>
               <Route path="/" component={HomeScreen} />
               <Route path="/new" component={NewAssessmentScreen} />
+              <Route
+                path="/resident"
+                component={ResidentStartScreen}
+                onStarted={resident.refresh}
+              />
               <Route path="/sync" component={SyncScreen} />
               <Route path="/received" component={ReceivedScreen} />
               <Route path="/devices" component={DevicesScreen} />
@@ -250,12 +283,50 @@ function WorkerControls({ worker }: { worker: SignedIn }) {
   );
 }
 
+/**
+ * Resident mode's marker: undefined until read. On unlock, a session unused for longer than the
+ * organisation's lock time (the page was reloaded mid-way) is ended as an abandoned one; when
+ * unused while open, it is ended before the app locks (the data key is gone once locked).
+ */
+function useResidentMode(lock: (() => void) | undefined) {
+  const { store, organisation, now } = useServices();
+  const [marker, setMarker] = useState<ResidentMode | null | undefined>(undefined);
+  const refresh = useCallback(() => {
+    store
+      .residentMode()
+      .current()
+      .then(setMarker, () => setMarker(null));
+  }, [store]);
+  useEffect(() => {
+    const mode = store.residentMode();
+    void (async () => {
+      const last = await mode.lastActive();
+      if (last !== null) {
+        const settings = await organisation()
+          .then((s) => s.settings())
+          .catch(() => null);
+        const limit = (settings?.lockMinutes ?? DEFAULT_LOCK_MINUTES) * 60_000;
+        if (now() - last >= limit) await mode.end({ abandoned: true });
+      }
+      setMarker(await mode.current());
+    })().catch(() => (lock ? lock() : setMarker(null)));
+  }, [store]);
+  const abandon = useCallback(() => {
+    void store
+      .residentMode()
+      .end({ abandoned: true })
+      .catch(() => {})
+      .finally(() => lock?.());
+  }, [store, lock]);
+  return { marker, refresh, abandon };
+}
+
 /** Locking when not used: the organisation sets how long; five minutes until it has. */
 const DEFAULT_LOCK_MINUTES = 5;
 const ACTIVITY = ['pointerdown', 'keydown', 'input', 'wheel', 'touchstart'] as const;
 
 function IdleLock({ lock }: { lock: () => void }) {
-  const { organisation } = useServices();
+  const { organisation, sync } = useServices();
   useEffect(() => {
     let limit = DEFAULT_LOCK_MINUTES * 60_000;
     let last = Date.now();
@@ -273,19 +344,32 @@ function IdleLock({ lock }: { lock: () => void }) {
     for (const type of ACTIVITY) document.addEventListener(type, active, { passive: true });
     document.addEventListener('visibilitychange', visible);
     arm();
-    void organisation()
-      .then((store) => store.settings())
-      .then((settings) => {
-        if (settings) limit = (settings.lockMinutes ?? DEFAULT_LOCK_MINUTES) * 60_000;
-        arm();
-      })
-      .catch(() => {});
+    // The organisation's time, as kept on the device; read again after sending, which is when
+    // a newer copy of the settings arrives.
+    const readLimit = () =>
+      void organisation()
+        .then((store) => store.settings())
+        .then((settings) => {
+          const next = (settings?.lockMinutes ?? DEFAULT_LOCK_MINUTES) * 60_000;
+          if (next !== limit) {
+            limit = next;
+            arm();
+          }
+        })
+        .catch(() => {});
+    readLimit();
+    let running = sync.state().running;
+    const stopWatching = sync.subscribe((state) => {
+      if (running && !state.running) readLimit();
+      running = state.running;
+    });
     return () => {
+      stopWatching();
       clearTimeout(timer);
       for (const type of ACTIVITY) document.removeEventListener(type, active);
       document.removeEventListener('visibilitychange', visible);
     };
-  }, [organisation, lock]);
+  }, [organisation, sync, lock]);
   return null;
 }
 

@@ -45,7 +45,9 @@ export function Gate({
     <>
       {form === 'unlock' && <UnlockForm session={session} workers={workers} />}
       {form === 'sign-in' && <SignInForm session={session} />}
-      {form === 'code' && <CodeForm session={session} enrolling={false} />}
+      {form === 'code' && (
+        <CodeForm session={session} enrolling={false} deviceName={state.enrolment.device.name} />
+      )}
       {others}
     </>
   );
@@ -222,12 +224,21 @@ function SignInForm({ session }: { session: Session<unknown> }) {
 }
 
 /** A coordinator's one-time code: sets up the worker's account, and the device if it is new. */
-function CodeForm({ session, enrolling }: { session: Session<unknown>; enrolling: boolean }) {
+function CodeForm({
+  session,
+  enrolling,
+  deviceName = '',
+}: {
+  session: Session<unknown>;
+  enrolling: boolean;
+  /** An enrolled device's own name: the server asks for one with every code. */
+  deviceName?: string;
+}) {
   const { t } = useI18n();
   const { query } = useLocation();
   const form = useForm<AccountField | 'code' | 'deviceName'>({
     code: query['code'] ?? '',
-    deviceName: '',
+    deviceName,
     username: '',
     passphrase: '',
     pin: '',
@@ -289,7 +300,13 @@ function CodeForm({ session, enrolling }: { session: Session<unknown>; enrolling
   );
 }
 
-function UnlockForm({ session, workers }: { session: Session<unknown>; workers: readonly Worker[] }) {
+function UnlockForm({
+  session,
+  workers,
+}: {
+  session: Session<unknown>;
+  workers: readonly Worker[];
+}) {
   const { t } = useI18n();
   const [chosen, setChosen] = useState(workers[0]?.personId ?? '');
   const form = useForm<'pin'>({ pin: '' });

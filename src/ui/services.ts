@@ -1,6 +1,7 @@
 /** What the screens need from the rest of the app, passed in at the composition root. */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import type { Session } from '../session/session.ts';
 import type { AnswerWriter } from '../storage/answer-writer.ts';
 import type { AssessmentStore } from '../storage/assessment-store.ts';
 import type { HistoryStore } from '../storage/history-store.ts';
@@ -29,8 +30,13 @@ export interface Services {
   readonly now: () => number;
   readonly newId: () => string;
   readonly pwa: PwaController;
-  /** Revoke this device's token where possible and remove all its data. */
+  /** Revoke this worker's token where possible and remove all their data from the device. */
   readonly signOut: () => Promise<void>;
+  /**
+   * The signed-in worker's session on a shared device: locking, and checking their PIN (to
+   * leave resident mode). Absent where screens are shown without one (tests).
+   */
+  readonly session?: Pick<Session<unknown>, 'lock' | 'confirmPin'>;
 }
 
 export const ServicesContext = createContext<Services | null>(null);

@@ -1,11 +1,13 @@
 /**
  * Accessibility of every screen and state: axe-core against WCAG 2.2 AA, plus checks axe does not
  * make: radio targets at least 44 px tall (WCAG 2.5.8 asks for 24), every radio label bound to
- * its own radio, and no duplicate ids. The update banner is scanned in update.e2e.ts.
+ * its own radio, and no duplicate ids. The gate comes first (setting the device up, unlocking,
+ * signing in, a worker's first time on the device), then a worker's screens once unlocked. The
+ * update banner is scanned in update.e2e.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   answer,
   answerSkill,
@@ -20,6 +22,7 @@ import {
   welsh,
   type Texts,
 } from './support/app.ts';
+import { MIN_PIN_LENGTH } from '../../src/session/session.ts';
 import { format } from '../../src/ui/i18n/i18n.ts';
 import { newMessages } from '../../src/ui/screens/new.messages.ts';
 import { planMessages } from '../../src/ui/screens/plan.messages.ts';
@@ -28,10 +31,21 @@ import { statements } from '../../src/ui/screens/statement.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { DIST_E2E } from './support/build.ts';
+import {
+  PIN,
+  newAccount,
+  openAt,
+  reloadAndUnlock,
+  setUpDevice,
+  unlock,
+  signIn,
+  useCode,
+  type Account,
+} from './support/gate.ts';
 import { serve, type Served } from './support/server.ts';
 import {
-  enrolThroughUi,
   makeFinishedAssessment,
+  openSyncScreen,
   seedFinished,
   syncRow,
   waitForIndicator,
@@ -54,6 +68,11 @@ function suite(texts: Texts) {
   let finishedId: string;
   let inProgressId: string;
   let progressId: string;
+  // A coordinator's code for a second worker, made on the devices screen.
+  let secondCode: string;
+  // Set up with the first-start code: the organisation's administrator, who sees every screen.
+  const admin = newAccount();
+  const ADMIN_NAME = 'Administrator';
 
   before(async () => {
     server = await serve(DIST_E2E);
@@ -92,11 +111,176 @@ function suite(texts: Texts) {
     assert.deepEqual(unbound, [], `${state}: labels that do not select their own radio`);
   }
 
-  test('home with no assessments', async () => {
+  /**
+   * Waits until `target` has focus: the error summary takes it in an effect that runs after it
+   * is drawn, so it can arrive a frame after the summary shows.
+   */
+  async function takesFocus(target: Locator): Promise<void> {
+    const handle = await target.elementHandle();
+    await page.waitForFunction((el) => el === document.activeElement, handle);
+  }
+
+  /** What enlarged text breaks on the page: sideways scrolling, and boxes that cut text off. */
+  function textProblems(): Promise<string[]> {
+    return page.evaluate(() => {
+      const found: string[] = [];
+      const root = document.documentElement;
+      if (root.scrollWidth > root.clientWidth) found.push('the page scrolls sideways');
+      for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+        const style = getComputedStyle(el);
+        const clips = ['hidden', 'clip'].includes(style.overflowX);
+        // Text that a box cuts off: visually hidden text (1px by design) is not content.
+        if (clips && el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1) {
+          found.push(
+            `cut off: ${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.slice(0, 40)}"`,
+          );
+        }
+      }
+      return found;
+    });
+  }
+
+  /** The error summary after a submit: its links in order, and it has focus. */
+  async function errorSummary(links: string[]): Promise<void> {
+    const summary = page.getByRole('alert').filter({ hasText: texts.t('errors.summary') });
+    await summary.waitFor();
+    assert.deepEqual(await summary.getByRole('link').allInnerTexts(), links);
+    await takesFocus(summary);
+  }
+
+  const accountErrors = () => [
+    texts.t('gate.username.error'),
+    texts.t('gate.passphrase.error'),
+    texts.t('gate.pin.tooShort', { count: MIN_PIN_LENGTH }),
+  ];
+
+  async function fillAccount(account: Account): Promise<void> {
+    const { t } = texts;
+    await page.getByLabel(t('gate.username.label'), { exact: true }).fill(account.username);
+    await page.getByLabel(t('gate.passphrase.label'), { exact: true }).fill(account.passphrase);
+    await page.getByLabel(t('gate.newPin.label'), { exact: true }).fill(account.pin);
+  }
+
+  const lockButton = () => page.getByRole('button', { name: texts.t('gate.lock'), exact: true });
+  const unlockButton = () =>
+    page.getByRole('button', { name: texts.t('gate.unlock.submit'), exact: true });
+  const pinField = () => page.getByLabel(texts.t('gate.pin.label'), { exact: true });
+
+  /**
+   * Loads an address and unlocks it; the accessibility statement is opened by its link once
+   * unlocked (at its own address a locked app shows it in place of the gate, scanned in the last
+   * test), and `gate:<form>` shows one of the gate's forms, locked.
+   */
+  async function show(where: string): Promise<void> {
+    const form = /^gate:(.*)$/.exec(where)?.[1];
+    if (form === undefined) {
+      if (where !== '/accessibility') return openAt(page, server.url + where, PIN, texts);
+      await openAt(page, server.url + '/', PIN, texts);
+      await page.getByRole('link', { name: texts.t('app.accessibility'), exact: true }).click();
+      await h1(page, statements[texts.locale].title).waitFor();
+      return;
+    }
     await page.goto(server.url + '/');
+    await h1(page, texts.t('gate.unlock.title')).waitFor();
+    if (form === 'sign-in' || form === 'code') {
+      const other = form === 'sign-in' ? 'gate.other.signIn' : 'gate.other.code';
+      await page.getByRole('button', { name: texts.t(other), exact: true }).click();
+      await h1(
+        page,
+        texts.t(form === 'sign-in' ? 'gate.signIn.title' : 'gate.code.title'),
+      ).waitFor();
+    }
+  }
+
+  /** Submits the form with `button` and returns the refusal it shows (a new one, not the last). */
+  async function refusal(button: Locator): Promise<string> {
+    // A new submit removes the last refusal: marked, it cannot be mistaken for the next.
+    await page.evaluate(() =>
+      document.querySelectorAll('p.error-message').forEach((p) => p.setAttribute('data-seen', '')),
+    );
+    await button.click();
+    const shown = page.locator('p.error-message[role="alert"]:not([data-seen])');
+    await shown.waitFor();
+    return shown.innerText();
+  }
+
+  /** A wrong PIN on the unlock screen: the refusal shown. */
+  async function wrongPin(): Promise<string> {
+    await pinField().fill('000000');
+    return refusal(unlockButton());
+  }
+
+  test('the gate on a new device: setting it up, empty, with errors and with a refused code', async () => {
+    await page.goto(server.url + '/');
+    await h1(page, texts.t('enrol.title')).waitFor();
+    await check('set-up screen', { radios: false });
+
+    await page.getByRole('button', { name: texts.t('enrol.submit'), exact: true }).click();
+    await errorSummary([
+      texts.t('enrol.code.error'),
+      texts.t('enrol.name.error'),
+      ...accountErrors(),
+    ]);
+    await check('set-up screen with errors', { radios: false });
+
+    await page.getByLabel(texts.t('enrol.code.label'), { exact: true }).fill('ABCD-EFGH-JKMN');
+    await page.getByLabel(texts.t('enrol.name.label'), { exact: true }).fill('A11y tablet');
+    await fillAccount(newAccount());
+    await refusal(page.getByRole('button', { name: texts.t('enrol.submit'), exact: true }));
+    await check('set-up screen with a refused code', { radios: false });
+
+    // At 320px and with text at 200%, as every screen is further down: this one is only shown
+    // before the device is set up.
+    await page.setViewportSize({ width: 320, height: 640 });
+    assert.equal(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+      0,
+      'the set-up screen scrolls sideways at 320px',
+    );
+    await check('set-up screen at 320px', { radios: false });
+    await page.setViewportSize({ width: 640, height: 800 });
+    await page.evaluate(() =>
+      document.documentElement.style.setProperty('font-size', '200%', 'important'),
+    );
+    assert.deepEqual(await textProblems(), [], 'set-up screen at 200% text');
+    await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    const code = server.firstStart?.code;
+    assert.ok(code);
+    await setUpDevice(page, code, { deviceName: 'A11y tablet', account: admin, texts });
+  });
+
+  test('home with no assessments, and the header with who is signed in and the Lock button', async () => {
     await h1(page, texts.t('home.title')).waitFor();
     await page.getByText(texts.t('home.none'), { exact: true }).waitFor();
-    await check('empty home', { radios: false });
+    const header = page.locator('header');
+    await header
+      .getByText(texts.t('gate.signedInAs', { name: ADMIN_NAME }), { exact: true })
+      .waitFor();
+    await header.getByRole('button', { name: texts.t('gate.lock'), exact: true }).waitFor();
+    await check('empty home, signed in', { radios: false });
+  });
+
+  test('the gate with one worker: locked, no PIN, a wrong PIN', async () => {
+    await lockButton().click();
+    await h1(page, texts.t('gate.unlock.title')).waitFor();
+    await page
+      .getByText(texts.t('gate.unlock.as', { name: ADMIN_NAME }), { exact: true })
+      .waitFor();
+    await check('unlock, one worker', { radios: false });
+
+    await unlockButton().click();
+    await errorSummary([texts.t('gate.pin.error')]);
+    await check('unlock, one worker, with no PIN', { radios: false });
+
+    assert.equal(await wrongPin(), texts.t('gate.unlock.wrong', { count: 4 }));
+    await check('unlock, one worker, after a wrong PIN', { radios: false });
+
+    await unlock(page, PIN, texts);
+    await h1(page, texts.t('home.title')).waitFor();
   });
 
   test('new assessment form, empty and with errors', async () => {
@@ -113,7 +297,7 @@ function suite(texts: Texts) {
       texts.n('new.venue.error'),
     ]);
     // The summary takes focus so that a screen reader announces it.
-    assert.equal(await summary.evaluate((el) => el === document.activeElement), true);
+    await takesFocus(summary);
     await check('new assessment form with errors', { radios: true });
 
     // Consent to follow-up reveals the name and contact fields.
@@ -153,7 +337,7 @@ function suite(texts: Texts) {
     await answerSkill(page, 'GS03', 4, 'not-applicable', texts);
     await answer(page, 'skill', 'GS04', 2, texts);
     await check('heading step with answers', { radios: true });
-    await page.goto(`${server.url}/assessments/${id}/10`);
+    await openAt(page, `${server.url}/assessments/${id}/10`, PIN, texts);
     await waitForStep(page, 10, texts);
     await check('review step', { radios: false });
     await finish(page, texts);
@@ -170,7 +354,7 @@ function suite(texts: Texts) {
   test('in forced colours (high contrast) the chart keeps its bars, told apart', async () => {
     await page.emulateMedia({ forcedColors: 'active' });
     try {
-      await page.goto(`${server.url}/assessments/${finishedId}/results`);
+      await openAt(page, `${server.url}/assessments/${finishedId}/results`, PIN, texts);
       await page.locator('ol.plan > li').first().waitFor();
       const bars = await page.evaluate(() =>
         ['solid', 'outline'].map((kind) => {
@@ -200,7 +384,7 @@ function suite(texts: Texts) {
     };
     await seedFinished(page, [earlier, later]);
     progressId = later.id;
-    await page.goto(`${server.url}/assessments/${later.id}/results`);
+    await openAt(page, `${server.url}/assessments/${later.id}/results`, PIN, texts);
     // Found by its address: the date in its name is worded by the browser's own Intl.
     await page.locator(`a[href="/assessments/${later.id}/progress"]`).click();
     await h1(page, format(texts.locale, progressMessages[texts.locale].title)).waitFor();
@@ -209,7 +393,7 @@ function suite(texts: Texts) {
   });
 
   test('the plan to give to the resident, in the language they chose', async () => {
-    await page.goto(`${server.url}/assessments/${finishedId}/results`);
+    await openAt(page, `${server.url}/assessments/${finishedId}/results`, PIN, texts);
     await page
       .getByRole('link', {
         name: texts.t('results.printablePlan', {
@@ -223,7 +407,7 @@ function suite(texts: Texts) {
   });
 
   test('the accessibility statement, linked from every screen', async () => {
-    await page.goto(server.url + '/');
+    await openAt(page, server.url + '/', PIN, texts);
     await page.getByRole('link', { name: texts.t('app.accessibility'), exact: true }).click();
     await h1(page, statements[texts.locale].title).waitFor();
     await check('accessibility statement', { radios: false });
@@ -235,7 +419,7 @@ function suite(texts: Texts) {
     await nextStep(page, texts);
     await nextStep(page, texts);
     await answer(page, 'skill', 'GS05', 3, texts);
-    await page.goto(page.url().replace(/\/\d+$/, '/9'));
+    await openAt(page, page.url().replace(/\/\d+$/, '/9'), PIN, texts);
     await page
       .getByRole('heading', { level: 1, name: texts.iv('interview.review.title') })
       .waitFor();
@@ -267,26 +451,26 @@ function suite(texts: Texts) {
   });
 
   test('dead ends: page not found, a finished interview, unfinished results', async () => {
-    await page.goto(server.url + '/no/such/page');
+    await openAt(page, server.url + '/no/such/page', PIN, texts);
     await h1(page, texts.t('app.notFound.title')).waitFor();
     await check('not found', { radios: false });
 
-    await page.goto(`${server.url}/assessments/${finishedId}/2`);
+    await openAt(page, `${server.url}/assessments/${finishedId}/2`, PIN, texts);
     await h1(page, texts.iv('interview.finished')).waitFor();
     await check('interview of a finished assessment', { radios: false });
 
-    await page.goto(`${server.url}/assessments/${inProgressId}/results`);
+    await openAt(page, `${server.url}/assessments/${inProgressId}/results`, PIN, texts);
     await h1(page, texts.t('results.notFinished')).waitFor();
     await check('results of an unfinished assessment', { radios: false });
 
-    await page.goto(`${server.url}/assessments/not-an-id/results`);
+    await openAt(page, `${server.url}/assessments/not-an-id/results`, PIN, texts);
     await h1(page, texts.t('interview.notFound')).waitFor();
     await check('results of a missing assessment', { radios: false });
   });
 
   test('the group of each question is named by its legend', async () => {
     const id = await startAssessment(page, server.url, {}, texts);
-    await page.goto(`${server.url}/assessments/${id}/9`);
+    await openAt(page, `${server.url}/assessments/${id}/9`, PIN, texts);
     await waitForStep(page, 9, texts);
     // Advanced skills: five skills, two named groups each, five options and three non-answers.
     const radios = group(
@@ -296,40 +480,9 @@ function suite(texts: Texts) {
     assert.equal(await radios.count(), 8);
   });
 
-  test('sending and enrolment before this device is set up: /sync, /enrol empty, with errors and with a refused code', async () => {
-    await page.goto(server.url + '/sync');
-    await h1(page, texts.t('sync.title')).waitFor();
-    await page.getByText(texts.t('sync.notEnrolled'), { exact: true }).waitFor();
-    // The assessments finished above wait in the list, unsent.
-    await syncRow(page, finishedId).locator('[data-status="waiting"]').waitFor();
-    await check('sync, not enrolled, with records waiting', { radios: false });
-
-    await page.getByRole('link', { name: texts.t('sync.enrolLink'), exact: true }).click();
-    await h1(page, texts.t('enrol.title')).waitFor();
-    await check('enrol form', { radios: false });
-
-    await page.getByRole('button', { name: texts.t('enrol.submit'), exact: true }).click();
-    const summary = page.getByRole('alert').filter({ hasText: texts.t('errors.summary') });
-    await summary.waitFor();
-    assert.deepEqual(await summary.getByRole('link').allInnerTexts(), [
-      texts.t('enrol.code.error'),
-      texts.t('enrol.name.error'),
-    ]);
-    assert.equal(await summary.evaluate((el) => el === document.activeElement), true);
-    await check('enrol form with errors', { radios: false });
-
-    await page.getByLabel(texts.t('enrol.code.label'), { exact: true }).fill('ABCD-EFGH-JKMN');
-    await page.getByLabel(texts.t('enrol.name.label'), { exact: true }).fill('A11y tablet');
-    await page.getByRole('button', { name: texts.t('enrol.submit'), exact: true }).click();
-    await page.locator('p.error-message[role="alert"]').waitFor();
-    await check('enrol form with a refused code', { radios: false });
-  });
-
-  test('sending once enrolled: records waiting, refused and received; the sign-out confirmation error', async () => {
-    const code = server.firstStart?.code;
-    assert.ok(code);
-    await enrolThroughUi(page, server.url, code, 'A11y tablet', texts);
-    // The assessments finished before enrolment are sent at once.
+  test('sending: records waiting, refused and received; the sign-out confirmation error', async () => {
+    await openSyncScreen(page, texts);
+    // The assessments finished above have been sent.
     await waitForIndicator(page, texts.t('sync.indicator.allSent'));
 
     // One the server refuses (an item its question bank does not have), and one waiting after
@@ -348,7 +501,7 @@ function suite(texts: Texts) {
       queuedAt: now,
       lastError: { code: 'network', message: 'The server could not be reached.', at: now },
     }));
-    await page.reload();
+    await reloadAndUnlock(page, PIN, texts);
     await h1(page, texts.t('sync.title')).waitFor();
     await syncRow(page, refused.id).locator('[data-status="rejected"]').waitFor();
     await syncRow(page, waiting.id).locator('[data-status="waiting"]').waitFor();
@@ -356,7 +509,7 @@ function suite(texts: Texts) {
     await check('sync with records waiting and refused', { radios: false });
 
     // The home list shows all three kinds.
-    await page.goto(server.url + '/');
+    await openAt(page, server.url + '/', PIN, texts);
     await h1(page, texts.t('home.title')).waitFor();
     for (const status of ['waiting', 'rejected', 'received']) {
       await page.locator(`[data-status="${status}"]`).first().waitFor();
@@ -364,7 +517,7 @@ function suite(texts: Texts) {
     await check('home with records waiting, refused and received', { radios: false });
 
     // Signing out with unsent records asks for confirmation first.
-    await page.goto(server.url + '/sync');
+    await openAt(page, server.url + '/sync', PIN, texts);
     await h1(page, texts.t('sync.title')).waitFor();
     await page.getByRole('button', { name: texts.t('signout.buttonDelete'), exact: true }).click();
     const summary = page.getByRole('alert').filter({ hasText: texts.t('errors.summary') });
@@ -376,12 +529,12 @@ function suite(texts: Texts) {
   });
 
   test('the coordinator screens: /received, and /devices with errors and with a new code', async () => {
-    await page.goto(server.url + '/received');
+    await openAt(page, server.url + '/received', PIN, texts);
     await h1(page, texts.t('received.title')).waitFor();
     await page.locator('tbody tr[data-record]').first().waitFor();
     await check('received assessments', { radios: false });
 
-    await page.goto(server.url + '/devices');
+    await openAt(page, server.url + '/devices', PIN, texts);
     await h1(page, texts.t('devices.title')).waitFor();
     await page.getByRole('heading', { name: texts.t('devices.list.title') }).waitFor();
     await check('devices', { radios: true });
@@ -399,8 +552,11 @@ function suite(texts: Texts) {
       .getByText(texts.t('role.coordinator'), { exact: true })
       .click();
     await page.getByRole('button', { name: texts.t('devices.code.submit'), exact: true }).click();
-    await page.locator('.enrolment-code').waitFor();
+    const newCode = page.locator('.enrolment-code');
+    await newCode.waitFor();
     await check('devices with a new enrolment code', { radios: true });
+    secondCode = (await newCode.getAttribute('data-code')) ?? '';
+    assert.ok(secondCode);
   });
 
   test('content reflows at 320 CSS pixels wide without scrolling sideways (WCAG 1.4.10)', async () => {
@@ -418,28 +574,33 @@ function suite(texts: Texts) {
       ['results', `/assessments/${finishedId}/results`],
       ['printable plan', `/assessments/${finishedId}/plan`],
       ['accessibility statement', '/accessibility'],
+      ['unlock', 'gate:unlock'],
+      ['sign in', 'gate:sign-in'],
+      ['first time on this device', 'gate:code'],
     ];
     for (const [name, url] of screens) {
-      await page.goto(server.url + url);
+      await show(url);
       await page.locator('h1').waitFor();
       await page.getByText(texts.t('app.loading')).waitFor({ state: 'detached' });
       assert.equal(await overflow(), 0, `${name} scrolls sideways at 320px`);
     }
   });
 
-  test('the sending, enrolment and coordinator screens, and results, at 320 CSS pixels: no sideways scrolling, no axe violations', async () => {
+  test('the sending, gate and coordinator screens, and results, at 320 CSS pixels: no sideways scrolling, no axe violations', async () => {
     await page.setViewportSize({ width: 320, height: 640 });
     // Their tables scroll sideways inside the page at this width: each scroller must be reachable
     // by keyboard (axe: scrollable-region-focusable).
     const screens: [string, string, boolean][] = [
       ['sync', '/sync', false],
-      ['enrol', '/enrol', false],
+      ['unlock', 'gate:unlock', false],
+      ['sign in', 'gate:sign-in', false],
+      ['first time on this device', 'gate:code', false],
       ['received', '/received', false],
       ['devices', '/devices', true],
       ['results', `/assessments/${finishedId}/results`, false],
     ];
     for (const [name, url, radios] of screens) {
-      await page.goto(server.url + url);
+      await show(url);
       await page.locator('h1').waitFor();
       await page.getByText(texts.t('app.loading')).waitFor({ state: 'detached' });
       const overflow = await page.evaluate(
@@ -464,36 +625,92 @@ function suite(texts: Texts) {
       ['printable plan', `/assessments/${finishedId}/plan`],
       ['progress', `/assessments/${progressId}/progress`],
       ['sync', '/sync'],
-      ['enrol', '/enrol'],
+      ['unlock', 'gate:unlock'],
+      ['sign in', 'gate:sign-in'],
+      ['first time on this device', 'gate:code'],
       ['received', '/received'],
       ['devices', '/devices'],
       ['accessibility statement', '/accessibility'],
     ];
     for (const [name, url] of screens) {
-      await page.goto(server.url + url);
+      await show(url);
       // Set through the DOM: the app's content security policy refuses inline style sheets.
       await page.evaluate(() =>
         document.documentElement.style.setProperty('font-size', '200%', 'important'),
       );
       await page.locator('h1').waitFor();
       await page.getByText(texts.t('app.loading')).waitFor({ state: 'detached' });
-      const problems = await page.evaluate(() => {
-        const found: string[] = [];
-        const root = document.documentElement;
-        if (root.scrollWidth > root.clientWidth) found.push('the page scrolls sideways');
-        for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-          const style = getComputedStyle(el);
-          const clips = ['hidden', 'clip'].includes(style.overflowX);
-          // Text that a box cuts off: visually hidden text (1px by design) is not content.
-          if (clips && el.clientWidth > 1 && el.scrollWidth > el.clientWidth + 1) {
-            found.push(
-              `cut off: ${el.tagName.toLowerCase()}.${el.className} "${el.textContent?.slice(0, 40)}"`,
-            );
-          }
-        }
-        return found;
-      });
+      const problems = await textProblems();
       assert.deepEqual(problems, [], `${name} at 200% text`);
     }
+  });
+
+  test('the gate with two workers: a first time on this device, who is unlocking, wrong PINs until locked out, and signing in again', async () => {
+    const { t } = texts;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const second = newAccount();
+    const secondName = 'Sam Jones';
+
+    // A second worker's first time on this device, from the gate: empty, then with the code.
+    await show('gate:code');
+    await check('first time on this device', { radios: false });
+    await page.getByRole('button', { name: t('gate.code.submit'), exact: true }).click();
+    await errorSummary([t('enrol.code.error'), ...accountErrors()]);
+    await check('first time on this device, with errors', { radios: false });
+    await page.getByRole('button', { name: t('gate.other.unlock'), exact: true }).click();
+    await useCode(page, secondCode, second, texts);
+    await page
+      .locator('header')
+      .getByText(t('gate.signedInAs', { name: secondName }), { exact: true })
+      .waitFor();
+
+    // Two workers: the unlock screen asks who is unlocking.
+    await lockButton().click();
+    await h1(page, t('gate.unlock.title')).waitFor();
+    const who = page.getByRole('group', { name: t('gate.unlock.who'), exact: true });
+    assert.equal(await who.getByRole('radio').count(), 2);
+    await check('unlock, two workers', { radios: true });
+
+    await who.getByText(secondName, { exact: true }).click();
+    assert.equal(await wrongPin(), t('gate.unlock.wrong', { count: 4 }));
+    await check('unlock, two workers, after a wrong PIN', { radios: true });
+    for (let remaining = 3; remaining > 0; remaining--) {
+      assert.equal(await wrongPin(), t('gate.unlock.wrong', { count: remaining }));
+    }
+    // The fifth: locked out, with no PIN field left to try.
+    assert.equal(await wrongPin(), t('gate.unlock.lockedOut'));
+    await page
+      .locator('p.warning-text')
+      .filter({ hasText: t('gate.unlock.lockedOut') })
+      .waitFor();
+    assert.equal(await pinField().count(), 0);
+    await check('unlock, locked out', { radios: true });
+
+    // Back in by signing in online: empty, refused, then with the account and a new PIN.
+    await page.getByRole('button', { name: t('gate.other.signIn'), exact: true }).click();
+    await h1(page, t('gate.signIn.title')).waitFor();
+    await check('sign in', { radios: false });
+    const signInButton = page.getByRole('button', { name: t('gate.signIn.submit'), exact: true });
+    await signInButton.click();
+    await errorSummary(accountErrors());
+    await check('sign in, with errors', { radios: false });
+    await fillAccount({ ...second, passphrase: 'not the passphrase' });
+    await refusal(signInButton);
+    await check('sign in, refused', { radios: false });
+    await signIn(page, second, texts);
+    await page
+      .locator('header')
+      .getByText(t('gate.signedInAs', { name: secondName }), { exact: true })
+      .waitFor();
+  });
+
+  test('the accessibility statement from the gate, while locked', async () => {
+    await show('gate:unlock');
+    await page
+      .locator('footer')
+      .getByRole('link', { name: texts.t('app.accessibility'), exact: true })
+      .click();
+    await h1(page, statements[texts.locale].title).waitFor();
+    await check('accessibility statement, locked', { radios: false });
   });
 }

@@ -1,7 +1,8 @@
 /**
  * A crash mid-assessment loses nothing that was acknowledged: the browser process is killed
- * with SIGKILL (no unload, no clean shutdown), reopened on the same profile, and the interview
- * carries on at the same step with every answer still there.
+ * with SIGKILL (no unload, no clean shutdown), reopened on the same profile, where the app starts
+ * locked; unlocked with the worker's PIN, the interview carries on at the same step with every
+ * answer still there.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,6 +22,7 @@ import {
 } from './support/app.ts';
 import { browserPidFor, launchPersistent } from './support/browser.ts';
 import { DIST_E2E } from './support/build.ts';
+import { openAt, setUpWorker } from './support/gate.ts';
 import { serve, type Served } from './support/server.ts';
 
 let server: Served;
@@ -54,6 +56,7 @@ test('answers survive the browser being killed mid-assessment', async () => {
   const first = await launchPersistent(profile);
   contexts.push(first);
   const page = first.pages()[0] ?? (await first.newPage());
+  await setUpWorker(page, server);
   const id = await startAssessment(page, server.url, { residentRef: 'CRASH-7' });
   await answer(page, 'basics', 'B1', 4);
   await answer(page, 'basics', 'B2', 'dont-know');
@@ -75,7 +78,8 @@ test('answers survive the browser being killed mid-assessment', async () => {
   const second = await launchPersistent(profile);
   contexts.push(second);
   const again = second.pages()[0] ?? (await second.newPage());
-  await again.goto(server.url + '/');
+  // The key was only in the killed page's memory: the app starts locked, and the PIN opens it.
+  await openAt(again, server.url + '/');
   await h1(again, t('home.title')).waitFor();
   const resume = again.locator('section', {
     has: again.getByRole('heading', { name: t('home.resume.title'), exact: true }),
@@ -98,12 +102,12 @@ test('answers survive the browser being killed mid-assessment', async () => {
     'nothing else on the step is checked',
   );
   await nextStep(again);
-  await again.goto(`${server.url}/assessments/${id}/1`);
+  await openAt(again, `${server.url}/assessments/${id}/1`);
   await waitForStep(again, 1);
   await assertChecked(again, 'basics', 'B1', 4);
   await assertChecked(again, 'basics', 'B2', 'dont-know');
   await assertChecked(again, 'basics', 'B3', 2);
-  await again.goto(`${server.url}/assessments/${id}/2`);
+  await openAt(again, `${server.url}/assessments/${id}/2`);
   await waitForStep(again, 2);
   await assertChecked(again, 'blockers', 'K1', 3);
   await assertChecked(again, 'blockers', 'K5', 'prefer-not-to-say');

@@ -15,7 +15,7 @@ import {
   type Score,
   BUILT_IN_OUTCOME_LABELS,
 } from '../../src/domain/index.ts';
-import { enrolResponseSchema, type PushRecord } from '../../src/shared/protocol.ts';
+import type { PushRecord } from '../../src/shared/protocol.ts';
 import { startServer, type RunningServer } from '../../src/server/server.ts';
 import type { Enrolment } from '../../src/storage/settings-store.ts';
 import { format, type UiLocale } from '../../src/ui/i18n/i18n.ts';
@@ -29,12 +29,8 @@ import { english, h1, welsh } from './support/app.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { DIST_E2E } from './support/build.ts';
-import {
-  api,
-  createEnrolmentCode,
-  enrolThroughUi,
-  makeFinishedAssessment,
-} from './support/sync.ts';
+import { issueCode, openAt } from './support/gate.ts';
+import { api, enrolThroughUi, makeFinishedAssessment } from './support/sync.ts';
 
 type Params = Record<string, string | number>;
 const dm = (locale: UiLocale, key: DashboardKey, params?: Params) =>
@@ -105,21 +101,8 @@ async function showProgramme(locale: UiLocale) {
 }
 
 test('a coordinator device and a programme cohort on the server', async () => {
-  const code = server.firstStart?.code;
-  assert.ok(code, 'an empty database prints a first-start code');
-  const admin = await api(server.url, null, '/api/enrol', {
-    method: 'POST',
-    body: { code, deviceName: 'Set-up laptop' },
-  });
-  assert.equal(admin.status, 201, await admin.clone().text());
-  const { token } = enrolResponseSchema.parse(await admin.json());
-  const coordinatorCode = await createEnrolmentCode(
-    server.url,
-    token,
-    'Casey Evans',
-    'coordinator',
-  );
-  await page.goto(server.url + '/');
+  // The administrator's code from the first start gives the coordinator theirs.
+  const coordinatorCode = await issueCode(server, 'Casey Evans', 'coordinator');
   enrolment = await enrolThroughUi(page, server.url, coordinatorCode, 'Office laptop');
   assert.equal(enrolment.person.role, 'coordinator');
 
@@ -174,7 +157,7 @@ test('the dashboard shows the hand-worked figures and suppresses the gain of 2 r
 });
 
 test('the dashboard choices work from the keyboard', async () => {
-  await page.goto(server.url + '/dashboard');
+  await openAt(page, server.url + '/dashboard');
   await h1(page, dm('en', 'title')).waitFor();
   const reached: string[] = [];
   // Up to the form's own button: the header's language switch is a button too, and comes first.

@@ -29,6 +29,7 @@ import {
 import { assertNoAxeViolations } from './support/axe.ts';
 import { launchBrowser, launchPersistent } from './support/browser.ts';
 import { DIST_E2E } from './support/build.ts';
+import { PIN, issueCode, openAt, reloadAndUnlock, setUpWorker, unlock } from './support/gate.ts';
 import { serve, type Served } from './support/server.ts';
 import {
   assessmentsOf,
@@ -37,6 +38,8 @@ import {
   seedFinished,
   waitForIndicator,
 } from './support/sync.ts';
+import type { Assessment } from '../../src/domain/index.ts';
+import type { OutboxEntry } from '../../src/storage/outbox-store.ts';
 
 let server: Served;
 let browser: Browser;
@@ -69,6 +72,36 @@ async function tryAnswer(page: Page, itemId: string, value: 0 | 1 | 2 | 3 | 4, t
     .click();
 }
 
+/**
+ * Tries to write `bytes` into a scratch database of the site; the name of the error if the
+ * browser refuses it, null if it commits.
+ */
+function refusedWrite(page: Page, bytes: number): Promise<string | null> {
+  return page.evaluate(async (bytes) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('quota-probe', 1);
+      request.onupgradeneeded = () => request.result.createObjectStore('probe');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      return await new Promise<string | null>((resolve) => {
+        const tx = db.transaction('probe', 'readwrite');
+        // Random, so that nothing on the way can make it smaller.
+        const value = new Uint8Array(bytes);
+        for (let at = 0; at < bytes; at += 65_536) {
+          crypto.getRandomValues(value.subarray(at, at + 65_536));
+        }
+        tx.objectStore('probe').put(value, 'probe');
+        tx.oncomplete = () => resolve(null);
+        tx.onabort = () => resolve(tx.error?.name ?? 'AbortError');
+      });
+    } finally {
+      db.close();
+    }
+  }, bytes);
+}
+
 async function switchLanguage(page: Page, to: Texts) {
   const from = to === welsh ? english : welsh;
   await page.getByRole('button', { name: from.t('app.language.other'), exact: true }).click();
@@ -82,20 +115,67 @@ async function otherTab(context: BrowserContext): Promise<Page> {
   return page;
 }
 
+/**
+ * The name of the signed-in worker's own database: the device's database lists each worker
+ * signed in on it with theirs; the most recent sign-in is the one in use.
+ */
+function workerDatabase(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const device = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('doorstep-device');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      const workers = await new Promise<{ dbName: string; signedInAt: number }[]>(
+        (resolve, reject) => {
+          const request = device.transaction('workers').objectStore('workers').getAll();
+          request.onsuccess = () =>
+            resolve(request.result as { dbName: string; signedInAt: number }[]);
+          request.onerror = () => reject(request.error);
+        },
+      );
+      const latest = workers.sort((a, b) => b.signedInAt - a.signedInAt)[0];
+      if (!latest) throw new Error('No worker is signed in on this device');
+      return latest.dbName;
+    } finally {
+      device.close();
+    }
+  });
+}
+
+/**
+ * A finished assessment stored and queued as one that failed to send: the engine tries it again
+ * by itself only in an hour, so it stays unsent unless "Send now" is pressed.
+ */
+function waitingAnHour(now: number): (a: Assessment) => OutboxEntry {
+  return (a) => ({
+    id: a.id,
+    revision: a.revision,
+    state: 'waiting',
+    attempts: 1,
+    nextAttemptAt: now + 60 * 60_000,
+    queuedAt: now,
+    lastError: { code: 'network', message: 'The server could not be reached.', at: now },
+  });
+}
+
 test('the sync screen says whether records are kept, and unsent ones at risk are flagged', async () => {
   // A test browser context is like a private window: the browser does not keep its storage.
   const context = await newContext();
   const page = await context.newPage();
-  await page.goto(server.url + '/');
+  await setUpWorker(page, server);
   await page.getByText(t('home.none'), { exact: true }).waitFor();
-  await seedFinished(page, [makeFinishedAssessment(1, 'DUR', Date.now())]);
-  await page.reload();
+  // A worker is always set up to send: the record waits to be tried again, so it stays unsent.
+  const now = Date.now();
+  await seedFinished(page, [makeFinishedAssessment(1, 'DUR', now)], waitingAnHour(now));
+  await reloadAndUnlock(page);
 
   const warning = page.getByText(m('en', 'atRisk', { count: 1 }), { exact: true });
   await warning.waitFor();
-  // Not set up to send yet: the way to send is to set the device up.
+  // The way to keep it is to send it.
   const banner = page.locator('.banner', { has: warning });
-  await banner.getByRole('link', { name: t('sync.enrolLink'), exact: true }).waitFor();
+  await banner.getByRole('button', { name: t('sync.sendNow'), exact: true }).waitFor();
   await assertNoAxeViolations(page, 'home, unsent records in storage the browser may not keep');
   await switchLanguage(page, welsh);
   await page.getByText(m('cy', 'atRisk', { count: 1 }), { exact: true }).waitFor();
@@ -116,22 +196,13 @@ test('the sync screen says whether records are kept, and unsent ones at risk are
 test('set up to send, the warning offers "Send now", and goes once the record is on the server', async () => {
   const context = await newContext();
   const page = await context.newPage();
-  const code = server.firstStart?.code;
-  assert.ok(code, 'an empty database prints a first-start code');
+  const code = await issueCode(server, 'Dana Hughes');
   await enrolThroughUi(page, server.url, code, 'Durability tablet');
   // A record the engine will not try again by itself for an hour: only "Send now" sends it.
   const now = Date.now();
   const waiting = makeFinishedAssessment(3, 'DUR-SEND', now);
-  await seedFinished(page, [waiting], (a) => ({
-    id: a.id,
-    revision: a.revision,
-    state: 'waiting',
-    attempts: 1,
-    nextAttemptAt: now + 60 * 60_000,
-    queuedAt: now,
-    lastError: { code: 'network', message: 'The server could not be reached.', at: now },
-  }));
-  await page.goto(server.url + '/');
+  await seedFinished(page, [waiting], waitingAnHour(now));
+  await openAt(page, server.url + '/');
   await h1(page, t('home.title')).waitFor();
   const warning = page.getByText(m('en', 'atRisk', { count: 1 }), { exact: true });
   await warning.waitFor();
@@ -158,11 +229,13 @@ test('where the browser agrees to keep records, the sync screen says so and noth
     origin: server.url,
     ...(targetInfo.browserContextId ? { browserContextId: targetInfo.browserContextId } : {}),
   });
-  await page.goto(server.url + '/');
+  await setUpWorker(page, server);
   await page.getByText(t('home.none'), { exact: true }).waitFor();
-  await seedFinished(page, [makeFinishedAssessment(2, 'DUR', Date.now())]);
+  // Unsent, as in the test above: only the browser's promise to keep it silences the warning.
+  const now = Date.now();
+  await seedFinished(page, [makeFinishedAssessment(2, 'DUR', now)], waitingAnHour(now));
 
-  await page.goto(server.url + '/sync');
+  await openAt(page, server.url + '/sync');
   await h1(page, t('sync.title')).waitFor();
   await page.getByText(m('en', 'sync.granted'), { exact: true }).waitFor();
   assert.equal(await page.getByText(m('en', 'atRisk', { count: 1 }), { exact: true }).count(), 0);
@@ -174,14 +247,15 @@ test('where the browser agrees to keep records, the sync screen says so and noth
 
 test('a full disk: the answer is refused in plain words, nothing saved is lost, and a retry commits', async () => {
   // Chromium lets IndexedDB write from an allowance it checked against the quota up to 30 s
-  // before, so the smaller quota is set before this browser first opens the database: the
-  // assessment is saved in one run of the browser, answered in the next, on the same profile.
+  // before, so that allowance is kept small: the assessment is saved in one run of the browser,
+  // answered in the next, on the same profile, with a quota that leaves room only to unlock.
   const profile = await mkdtemp(path.join(tmpdir(), 'doorstep-quota-'));
   const runs: BrowserContext[] = [];
   try {
     const first = await launchPersistent(profile);
     runs.push(first);
     const before = first.pages()[0] ?? (await first.newPage());
+    await setUpWorker(before, server);
     await startAssessment(before, server.url, { residentRef: 'DUR-FULL' });
     await answer(before, 'basics', 'B1', 2);
     const url = before.url();
@@ -190,12 +264,22 @@ test('a full disk: the answer is refused in plain words, nothing saved is lost, 
     const second = await launchPersistent(profile);
     runs.push(second);
     const page = second.pages()[0] ?? (await second.newPage());
-    // The origin's quota below what it already uses: every new commit is refused.
     const cdp = await second.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: 1 });
-    await page.goto(url);
+    // Unlocking writes to the device's own database: a little room for that first.
+    const { usage } = await cdp.send('Storage.getUsageAndQuota', { origin: server.url });
+    await cdp.send('Storage.overrideQuotaForOrigin', {
+      origin: server.url,
+      quotaSize: usage + 1024 * 1024,
+    });
+    await openAt(page, url);
     await waitForStep(page, 1);
     await assertChecked(page, 'basics', 'B1', 2);
+    // The origin's quota below what it already uses: every new commit is refused, once a write
+    // larger than the allowance left from unlocking has made the browser check it again.
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url, quotaSize: 1 });
+    const probe = await otherTab(second);
+    assert.equal(await refusedWrite(probe, 2 * 1024 * 1024), 'QuotaExceededError');
+    await probe.close();
 
     await tryAnswer(page, 'B2', 3, english);
     await page
@@ -220,7 +304,7 @@ test('a full disk: the answer is refused in plain words, nothing saved is lost, 
     // Space again: the same answer, tried again, is kept.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.url });
     await answer(page, 'basics', 'B2', 3, welsh);
-    await page.reload();
+    await reloadAndUnlock(page, PIN, welsh);
     await waitForStep(page, 1, welsh);
     await assertChecked(page, 'basics', 'B1', 2, welsh);
     await assertChecked(page, 'basics', 'B2', 3, welsh);
@@ -236,11 +320,13 @@ test('a full disk: the answer is refused in plain words, nothing saved is lost, 
 test('two tabs answer the same assessment: each sees the other’s answers, none is lost', async () => {
   const context = await newContext();
   const first = await context.newPage();
+  await setUpWorker(first, server);
   const id = await startAssessment(first, server.url, { residentRef: 'DUR-TABS' });
   await answer(first, 'basics', 'B1', 1);
 
+  // A new tab starts locked: the same worker unlocks it with their PIN.
   const second = await context.newPage();
-  await second.goto(server.url + '/');
+  await openAt(second, server.url + '/');
   await second
     .getByRole('link', { name: t('home.continueFor', { who: 'DUR-TABS' }), exact: true })
     .click();
@@ -252,7 +338,7 @@ test('two tabs answer the same assessment: each sees the other’s answers, none
   await answer(second, 'basics', 'B1', 4);
 
   for (const page of [first, second]) {
-    await page.reload();
+    await reloadAndUnlock(page);
     await waitForStep(page, 1);
     await assertChecked(page, 'basics', 'B1', 4);
     await assertChecked(page, 'basics', 'B2', 2);
@@ -269,29 +355,32 @@ test('two tabs answer the same assessment: each sees the other’s answers, none
 test('a newer version opened in another tab: this tab says so, keeps its screen and reloads on request', async () => {
   const context = await newContext();
   const page = await context.newPage();
+  await setUpWorker(page, server);
   await startAssessment(page, server.url, { residentRef: 'DUR-UPD' });
   await answer(page, 'basics', 'B1', 2);
 
-  // Dexie numbers the database 10 × the latest version in storage/versions.ts.
+  // Dexie numbers the worker's database 10 × the latest version in storage/versions.ts.
   const newer = await otherTab(context);
+  const name = await workerDatabase(newer);
   const version = await newer.evaluate(
-    () =>
+    (name) =>
       new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('doorstep');
+        const request = indexedDB.open(name);
         request.onsuccess = () => {
           resolve(request.result.version);
           request.result.close();
         };
         request.onerror = () => reject(request.error);
       }),
+    name,
   );
   assert.equal(version % 10, 0);
   // The newer version upgrades the database and keeps its connection open. This tab lets go at
   // once, so the upgrade is never blocked.
   const upgraded = await newer.evaluate(
-    (to) =>
+    ({ name, to }) =>
       new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('doorstep', to);
+        const request = indexedDB.open(name, to);
         request.onsuccess = () => {
           (window as unknown as { newer: IDBDatabase }).newer = request.result;
           resolve(request.result.version);
@@ -299,7 +388,7 @@ test('a newer version opened in another tab: this tab says so, keeps its screen 
         request.onerror = () => reject(request.error);
         request.onblocked = () => reject(new Error('the upgrade was blocked'));
       }),
-    version + 10,
+    { name, to: version + 10 },
   );
   assert.equal(upgraded, version + 10);
 
@@ -331,6 +420,8 @@ test('a newer version opened in another tab: this tab says so, keeps its screen 
 
   await page.getByRole('button', { name: m('cy', 'reload'), exact: true }).click();
   await page.waitForURL(/\/1$/);
+  // A reloaded page starts locked, at the same address.
+  await unlock(page, PIN, welsh);
   await waitForStep(page, 1, welsh);
   await assertChecked(page, 'basics', 'B1', 2, welsh);
   // Neither refused answer was saved.
@@ -343,12 +434,27 @@ test('a newer version opened in another tab: this tab says so, keeps its screen 
 
 test('an older version left open in another tab: the newer one says to close it, then carries on', async () => {
   const context = await newContext();
-  // The first version of the app, in a tab that never lets go of the database.
+  const setUp = await context.newPage();
+  await setUpWorker(setUp, server);
+  // The worker's database as the first version of the app left it: its first schema, nothing
+  // in it yet (so no rows to seal). It replaces the one set up, once that tab has let go.
   const older = await otherTab(context);
+  const name = await workerDatabase(older);
+  await setUp.close();
   await older.evaluate(
-    () =>
+    (name) =>
       new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('doorstep', 10);
+        const request = indexedDB.deleteDatabase(name);
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+    name,
+  );
+  // The first version of the app, in a tab that never lets go of the database.
+  await older.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(name, 10);
         request.onupgradeneeded = () => {
           const store = request.result.createObjectStore('assessments', { keyPath: 'id' });
           store.createIndex('status', 'status');
@@ -360,10 +466,11 @@ test('an older version left open in another tab: the newer one says to close it,
         };
         request.onerror = () => reject(request.error);
       }),
+    name,
   );
 
   const page = await context.newPage();
-  await page.goto(server.url + '/');
+  await openAt(page, server.url + '/');
   await h1(page, t('home.title')).waitFor();
   await page
     .getByRole('alert')
@@ -385,6 +492,7 @@ test('an older version left open in another tab: the newer one says to close it,
 test('the connection dropped by the browser is reopened, and the next answers commit', async () => {
   const context = await newContext();
   const page = await context.newPage();
+  await setUpWorker(page, server);
   const id = await startAssessment(page, server.url, { residentRef: 'DUR-LOST' });
   await answer(page, 'basics', 'B1', 3);
 
@@ -400,7 +508,7 @@ test('the connection dropped by the browser is reopened, and the next answers co
   await answer(page, 'basics', 'B2', 0);
   await page.getByRole('button', { name: iv('interview.next'), exact: true }).click();
   await waitForStep(page, 2);
-  await page.reload();
+  await reloadAndUnlock(page);
   await waitForStep(page, 2);
   const [stored] = await assessmentsOf(page);
   assert.equal(stored?.id, id);

@@ -30,6 +30,7 @@ import {
 import { launchBrowser } from './support/browser.ts';
 import { DIST_E2E } from './support/build.ts';
 import { freshDatabase, type TestDatabase } from './support/database.ts';
+import { openAt } from './support/gate.ts';
 import { startFaultProxy, type Fault, type FaultProxy } from './support/fault-proxy.ts';
 import { freePort, startServerProcess, type ServerProcess } from './support/server-process.ts';
 import {
@@ -141,8 +142,9 @@ test('through dropped requests, lost responses, duplicates, a late replay and a 
     const base = proxy.url;
     context = await browser.newContext();
     const page = await context.newPage();
+    // Not set up yet: the gate's set-up screen, where the first-start code goes.
     await page.goto(base + '/');
-    await h1(page, t('home.title')).waitFor();
+    await h1(page, t('enrol.title')).waitFor();
     await waitForServiceWorkerControl(page);
     const code = server.firstStart?.code;
     assert.ok(code);
@@ -163,7 +165,7 @@ test('through dropped requests, lost responses, duplicates, a late replay and a 
     await answer(page, 'blockers', 'K2', 1);
     await nextStep(page);
     await answerSkill(page, 'GS01', 1, 4);
-    await page.goto(page.url().replace(/\/\d+$/, '/9'));
+    await openAt(page, page.url().replace(/\/\d+$/, '/9'));
     await h1(page, iv('interview.review.title')).waitFor();
     await finish(page);
     await eventually(async () => {
@@ -304,8 +306,9 @@ test('the server process killed with SIGKILL mid-batch and restarted: the app re
     const base = proxy.url;
     context = await browser.newContext();
     const page = await context.newPage();
+    // Not set up yet: the gate's set-up screen, where the first-start code goes.
     await page.goto(base + '/');
-    await h1(page, t('home.title')).waitFor();
+    await h1(page, t('enrol.title')).waitFor();
     await waitForServiceWorkerControl(page);
     const { token } = await enrolThroughUi(page, base, code, 'Crash tablet');
     let n = 0;

@@ -235,3 +235,44 @@ describe('the language switch', () => {
     }
   });
 });
+
+describe('the gate, with the keyboard alone', () => {
+  for (const texts of [english, welsh]) {
+    test(`${texts.locale === 'cy' ? 'in Welsh' : 'in English'}: Tab reaches the PIN and then Unlock, Enter unlocks, focus goes to the heading`, async () => {
+      const { t } = texts;
+      const context = await browser.newContext({ locale: LANGUAGE_TAG[texts.locale] });
+      const page = await context.newPage();
+      try {
+        await setUpWorker(page, server, { texts });
+        await page.goto(server.url + '/');
+        await h1(page, t('gate.unlock.title')).waitFor();
+
+        const pin = (f: Focus) =>
+          f.tag === 'input' && f.type === 'password' && f.label.trim() === t('gate.pin.label');
+        const unlockButton = button(t('gate.unlock.submit'));
+        let unlockBeforePin = false;
+        await tabTo(page, 'the PIN field', (f) => {
+          unlockBeforePin ||= unlockButton(f);
+          return pin(f);
+        });
+        assert.equal(unlockBeforePin, false, 'Unlock comes after the PIN field');
+        await page.keyboard.type(PIN);
+        // Unlock is the very next stop after the PIN.
+        await page.keyboard.press('Tab');
+        assert.deepEqual(await focused(page).then((f) => [f.tag, f.text]), [
+          'button',
+          t('gate.unlock.submit'),
+        ]);
+        await page.keyboard.press('Enter');
+        await h1(page, t('home.title')).waitFor();
+        assert.equal(
+          await h1(page, t('home.title')).evaluate((el) => el === document.activeElement),
+          true,
+          'the heading of the screen behind the gate has focus',
+        );
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});

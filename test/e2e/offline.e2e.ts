@@ -1,6 +1,8 @@
 /**
- * Offline first: once the service worker controls the page, the whole assessment runs with no
- * connection (reloads and deep links included) and the results are computed on the device.
+ * Offline first: once the device is set up online and the service worker controls the page, the
+ * app starts, unlocks with the worker's PIN (the data key is unwrapped on the device) and runs the
+ * whole assessment with no connection (reloads and deep links included), and the results are
+ * computed on the device.
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -21,6 +23,7 @@ import {
 } from './support/app.ts';
 import { launchBrowser } from './support/browser.ts';
 import { DIST_E2E } from './support/build.ts';
+import { PIN, openAt, reloadAndUnlock, setUpWorker } from './support/gate.ts';
 import { serve, type Served } from './support/server.ts';
 
 let server: Served;
@@ -64,13 +67,15 @@ async function assertAllChecked(upToStep: number) {
 }
 
 test('the app installs, then loads, runs and scores an assessment with no connection', async () => {
-  // Online: the first visit installs the service worker and says the app now works offline.
-  await page.goto(server.url + '/');
+  // Online: the first visit sets the device up for a worker, installs the service worker and
+  // says the app now works offline.
+  await setUpWorker(page, server);
   await page.getByText(t('pwa.offlineReady'), { exact: true }).waitFor();
   await waitForServiceWorkerControl(page);
 
+  // The app starts locked with no connection, and the PIN alone opens the worker's records.
   await context.setOffline(true);
-  await page.reload();
+  await reloadAndUnlock(page, PIN);
   await h1(page, t('home.title')).waitFor();
   await page.getByText(t('network.offline'), { exact: true }).waitFor();
   // Really offline: the server is still up, but the page cannot reach it.
@@ -101,8 +106,8 @@ test('the app installs, then loads, runs and scores an assessment with no connec
   );
 
   // A reload in the middle of a step: the shell comes from the service worker, the answers from
-  // IndexedDB.
-  await page.reload();
+  // IndexedDB once unlocked, at the same step.
+  await reloadAndUnlock(page, PIN);
   await waitForStep(page, 3);
   await assertChecked(page, 'skill', 'GS01', 1);
   await assertChecked(page, 'interest', 'GS01', 4);
@@ -111,16 +116,16 @@ test('the app installs, then loads, runs and scores an assessment with no connec
   await answerSkill(page, 'GS06', 4, 4);
 
   // Deep links open offline through the navigation fallback.
-  await page.goto(server.url + '/');
+  await openAt(page, server.url + '/', PIN);
   await h1(page, t('home.title')).waitFor();
   await page.getByRole('link', { name: t('home.resume.action'), exact: true }).waitFor();
-  await page.goto(`${server.url}/assessments/${id}/1`);
+  await openAt(page, `${server.url}/assessments/${id}/1`, PIN);
   await waitForStep(page, 1);
   await assertAllChecked(1);
-  await page.goto(`${server.url}/assessments/${id}/2`);
+  await openAt(page, `${server.url}/assessments/${id}/2`, PIN);
   await waitForStep(page, 2);
   await assertAllChecked(2);
-  await page.goto(`${server.url}/assessments/${id}/3`);
+  await openAt(page, `${server.url}/assessments/${id}/3`, PIN);
   await waitForStep(page, 3);
   await assertAllChecked(3);
 
@@ -130,7 +135,7 @@ test('the app installs, then loads, runs and scores an assessment with no connec
   await nextStep(page);
   assert.equal(stepOf(page).step, 6);
   await answerSkill(page, 'TR05', 1, 4);
-  await page.reload();
+  await reloadAndUnlock(page, PIN);
   await waitForStep(page, 6);
   await assertAllChecked(6);
   for (let step = 6; step < 10; step++) await nextStep(page);
@@ -194,7 +199,7 @@ test('the app installs, then loads, runs and scores an assessment with no connec
   assert.deepEqual(transacting, ['25 (1 of 8, low coverage)', '100 (1 of 8, low coverage)']);
 
   // The results themselves reopen offline from a deep link.
-  await page.goto(`${server.url}/assessments/${id}/results`);
+  await openAt(page, `${server.url}/assessments/${id}/results`, PIN);
   await h1(page, t('results.title')).waitFor();
   assert.equal(
     await page.locator('[data-section="basics"] .score-value').innerText(),

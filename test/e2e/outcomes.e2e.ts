@@ -26,6 +26,7 @@ import { english, h1, welsh } from './support/app.ts';
 import { assertNoAxeViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { DIST_E2E } from './support/build.ts';
+import { PIN, issueCode, openAt } from './support/gate.ts';
 import {
   enrolThroughUi,
   eventually,
@@ -78,6 +79,7 @@ const settings: OrganisationSettings = {
   // Last, in the schema's order: the test compares the stored settings as JSON text.
   healthQuestion: 'optional',
   retentionDays: 730,
+  lockMinutes: 20,
 };
 
 /** A full set with no device at home (B1 = 0), so the plan has a need the directory meets. */
@@ -131,9 +133,9 @@ after(async () => {
 });
 
 test('the device fetches the settings a coordinator set and sends a finished assessment', async () => {
-  const code = server.firstStart?.code;
-  assert.ok(code, 'an empty database prints a first-start code');
-  await page.goto(server.url + '/');
+  // A coordinator who assesses too: the settings, histories and the CSV are asked with their
+  // token.
+  const code = await issueCode(server, 'Casey Evans', 'coordinator');
   enrolment = await enrolThroughUi(page, server.url, code, 'Outreach tablet');
 
   const put = await call('/api/settings', { method: 'PUT', body: settings });
@@ -142,7 +144,7 @@ test('the device fetches the settings a coordinator set and sends a finished ass
   // Two finished assessments, as finishing leaves them: stored and queued. The app sends them
   // by itself when it starts.
   await seedFinished(page, [first, inWelsh]);
-  await page.goto(server.url + '/sync');
+  await openAt(page, server.url + '/sync');
   await received(first.id, first.revision);
   await received(inWelsh.id, inWelsh.revision);
   // A pass that reached the server also brought the organisation's settings to the device.
@@ -158,7 +160,7 @@ test('the device fetches the settings a coordinator set and sends a finished ass
 });
 
 test('an outcome recorded afterwards waits, then reaches the server as a higher revision', async () => {
-  await page.goto(`${server.url}/assessments/${first.id}/results`);
+  await openAt(page, `${server.url}/assessments/${first.id}/results`);
   const section = outcomesSection('en');
   await section.waitFor();
   await section.getByText(m('en', 'outcomes.none'), { exact: true }).waitFor();
@@ -199,7 +201,7 @@ test('the results screen compares with baselines and passes axe in English and W
   for (const texts of [english, welsh]) {
     const locale = texts.locale;
     await page.evaluate((l) => localStorage.setItem('doorstep.language', l), locale);
-    await page.goto(`${server.url}/assessments/${first.id}/results`);
+    await openAt(page, `${server.url}/assessments/${first.id}/results`, PIN, texts);
     await h1(page, texts.t('results.title')).waitFor();
     const compare = page.locator('section', {
       has: page.getByRole('heading', { name: m(locale, 'compare.title'), exact: true }),
@@ -226,7 +228,7 @@ test("the plan lists the organisation's services, prints on at most two A4 pages
     [welsh, inWelsh, 'Banc Dyfeisiau Casnewydd'],
   ] as const) {
     await page.evaluate((l) => localStorage.setItem('doorstep.language', l), texts.locale);
-    await page.goto(`${server.url}/assessments/${assessment.id}/plan`);
+    await openAt(page, `${server.url}/assessments/${assessment.id}/plan`, PIN, texts);
     const entry = page.locator('li[data-service="device-bank"]');
     await entry.getByText(service, { exact: true }).waitFor();
     await entry.getByRole('link', { name: 'https://example.org/device-bank' }).waitFor();

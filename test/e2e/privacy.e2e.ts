@@ -31,6 +31,7 @@ import {
 import { assertNoAxeViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { DIST_E2E } from './support/build.ts';
+import { PIN, issueCode, openAt, reloadAndUnlock } from './support/gate.ts';
 import {
   assessmentsOf,
   enrolThroughUi,
@@ -101,9 +102,8 @@ after(async () => {
 });
 
 test("the device keeps the organisation's health question mode and retention a coordinator set", async () => {
-  const code = server.firstStart?.code;
-  assert.ok(code, 'an empty database prints a first-start code');
-  await page.goto(server.url + '/');
+  // A coordinator, who also assesses: the settings and the CSV are asked with their token.
+  const code = await issueCode(server, 'Casey Evans', 'coordinator');
   enrolment = await enrolThroughUi(page, server.url, code, 'Library tablet');
 
   const current = organisationSettingsSchema.parse(await (await call('/api/settings')).json());
@@ -115,9 +115,9 @@ test("the device keeps the organisation's health question mode and retention a c
   const put = await call('/api/settings', { method: 'PUT', body: wanted });
   assert.deepEqual(organisationSettingsSchema.parse(await put.json()), wanted);
 
-  // A sending pass at start that reaches the server brings the settings to the device.
+  // A sending pass after unlocking that reaches the server brings the settings to the device.
   await eventually(async () => {
-    await page.reload();
+    await reloadAndUnlock(page);
     const rows = (await readStore(page, 'settings')) as { key: string; value?: unknown }[];
     const kept = rows.find((row) => row.key === 'organisation')?.value;
     return JSON.stringify(kept) === JSON.stringify(wanted);
@@ -128,7 +128,7 @@ test('the privacy notice is shown in English and Welsh, with the retention perio
   for (const texts of [english, welsh]) {
     const locale = texts.locale;
     await useLanguage(texts);
-    await page.goto(server.url + '/new');
+    await openAt(page, server.url + '/new', PIN, texts);
     await h1(page, texts.n('new.title')).waitFor();
     const notice = page.getByRole('region', { name: nm(locale, 'new.notice.title') });
     await notice.waitFor();
@@ -157,7 +157,7 @@ test('with the keyboard alone: agreement, then a "no" to the health question, wh
   const texts = english;
   const { n, iv } = texts;
   await useLanguage(texts);
-  await page.goto(server.url + '/new');
+  await openAt(page, server.url + '/new', PIN, texts);
   await h1(page, n('new.title')).waitFor();
 
   await tabTo('the agreement', (f) => f.type === 'checkbox' && f.label === agreeLabel(texts));
@@ -201,7 +201,7 @@ test('with the keyboard alone: agreement, then a "no" to the health question, wh
 
 test('the consent question passes axe in Welsh too', async () => {
   await useLanguage(welsh);
-  await page.goto(`${server.url}/assessments/${assessmentId}/2`);
+  await openAt(page, `${server.url}/assessments/${assessmentId}/2`, PIN, welsh);
   await h1(page, welsh.iv('interview.blockers.title')).waitFor();
   const group = consentGroup('cy');
   await group.waitFor();
@@ -216,7 +216,7 @@ test('the consent question passes axe in Welsh too', async () => {
 
 test('the finished assessment says the question was not asked, and the CSV has the mode', async () => {
   const last = interviewSteps(bankV1, 'short').length;
-  await page.goto(`${server.url}/assessments/${assessmentId}/${last}`);
+  await openAt(page, `${server.url}/assessments/${assessmentId}/${last}`);
   await h1(page, english.iv('interview.review.title')).waitFor();
   await finish(page, english);
 

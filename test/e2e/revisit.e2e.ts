@@ -41,12 +41,15 @@ import {
 import { assertNoAxeViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { DIST_E2E } from './support/build.ts';
+import { issueCode, openAt } from './support/gate.ts';
 import {
   assessmentsOf,
   createEnrolmentCode,
   enrolThroughUi,
+  readStore,
   receivedByServer,
   waitForIndicator,
+  type StoreName,
 } from './support/sync.ts';
 
 const REF = 'LIB-0042';
@@ -120,7 +123,7 @@ async function answerAndFinish(page: Page, chosen: Chosen): Promise<string> {
   for (const [id, value] of Object.entries(chosen.skill)) {
     await answerSkill(page, id, value as Score, chosen.interest[id] as Score);
   }
-  await page.goto(page.url().replace(/\/\d+$/, '/10'));
+  await openAt(page, page.url().replace(/\/\d+$/, '/10'));
   await h1(page, iv('interview.review.title')).waitFor();
   await finish(page);
   const id = /\/assessments\/([^/]+)\/results$/.exec(new URL(page.url()).pathname)?.[1];
@@ -128,28 +131,44 @@ async function answerAndFinish(page: Page, chosen: Chosen): Promise<string> {
   return id;
 }
 
-/** Every row of every store of the app's database on this page's device. */
-function everythingStored(page: Page): Promise<Record<string, unknown[]>> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('doorstep');
+/**
+ * Every row of every store on this page's device: the device's own database as it is stored
+ * (under "device/<store>"), and the signed-in worker's, each row opened with their PIN.
+ */
+async function everythingStored(page: Page): Promise<Record<string, unknown[]>> {
+  const { device, stores } = await page.evaluate(async () => {
+    const deviceDb = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('doorstep-device');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
+    const device: Record<string, unknown[]> = {};
     try {
-      const all: Record<string, unknown[]> = {};
-      for (const store of db.objectStoreNames) {
-        all[store] = await new Promise<unknown[]>((resolve, reject) => {
-          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+      for (const store of deviceDb.objectStoreNames) {
+        device[`device/${store}`] = await new Promise<unknown[]>((resolve, reject) => {
+          const request = deviceDb.transaction(store, 'readonly').objectStore(store).getAll();
           request.onsuccess = () => resolve(request.result as unknown[]);
           request.onerror = () => reject(request.error);
         });
       }
-      return all;
     } finally {
-      db.close();
+      deviceDb.close();
     }
+    const workers = (device['device/workers'] ?? []) as { dbName: string; signedInAt: number }[];
+    const latest = [...workers].sort((x, y) => y.signedInAt - x.signedInAt)[0];
+    if (!latest) throw new Error('No worker is signed in on this device');
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(latest.dbName);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const stores = [...db.objectStoreNames];
+    db.close();
+    return { device, stores };
   });
+  const all: Record<string, unknown[]> = { ...device };
+  for (const store of stores) all[store] = await readStore(page, store as StoreName);
+  return all;
 }
 
 /** axe in English, then in Welsh by the app's own switch, then back to English. */
@@ -164,8 +183,8 @@ async function scanInBothLanguages(page: Page, state: string, welshHeading: stri
 }
 
 test('device A assesses LIB-0042 with a programme and venue name, and another resident, and sends both', async () => {
-  const code = server.firstStart?.code;
-  assert.ok(code, 'an empty database prints a first-start code');
+  // A coordinator, who assesses too and gives device B's worker their code.
+  const code = await issueCode(server, 'Casey Evans', 'coordinator');
   await a.goto(base() + '/');
   await waitForServiceWorkerControl(a);
   enrolmentA = await enrolThroughUi(a, base(), code, 'Library tablet A');
@@ -215,7 +234,7 @@ test("device B starts a revisit for LIB-0042: that resident's earlier visit come
   await enrolThroughUi(b, base(), code, 'Library tablet B');
   askedByB.length = 0;
 
-  await b.goto(base() + `/new?ref=${REF}&language=en`);
+  await openAt(b, base() + `/new?ref=${REF}&language=en`);
   await h1(b, nm('new.title')).waitFor();
   const found = nm('new.history.found', {
     count: 1,
@@ -271,7 +290,7 @@ test('B completes the revisit and its progress screen shows the figures worked o
   assert.equal(made?.programme, PROGRAMME);
   assert.equal(made?.venueName, VENUE_NAME);
 
-  await b.goto(base() + `/assessments/${revisitId}/progress`);
+  await openAt(b, base() + `/assessments/${revisitId}/progress`);
   await h1(b, pm('title')).waitFor();
   await b
     .getByText(pm('from.server', { date: formatIsoDate(FIRST_DATE, 'en') }), { exact: true })

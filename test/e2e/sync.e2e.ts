@@ -3,6 +3,7 @@
  * assessments with no connection, sends them by itself when the connection returns, and the
  * coordinator finds exactly those three, with the scores the device showed, on /received and in
  * the CSV. A device signed out by a coordinator is told so plainly and keeps its records.
+ * Every page load starts locked: the test unlocks with the worker's PIN after each one.
  *
  * The page reaches the real server (in-memory PGlite) through a proxy that passes everything, so
  * the network can be cut in the browser (context.setOffline) or between browser and server.
@@ -29,6 +30,7 @@ import {
 } from './support/app.ts';
 import { launchBrowser } from './support/browser.ts';
 import { DIST_E2E } from './support/build.ts';
+import { PIN, openAt, reloadAndUnlock } from './support/gate.ts';
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy.ts';
 import {
   FACET_ORDER,
@@ -36,6 +38,7 @@ import {
   enrolThroughUi,
   eventually,
   exactly,
+  indicator,
   messagePattern,
   openSyncScreen,
   outboxOf,
@@ -89,14 +92,16 @@ after(async () => {
 const base = () => proxy.url;
 const pushes = () => requests.filter((p) => p === '/api/push').length;
 
-test('the app installs through the proxy and enrols at /enrol with the first-start code', async () => {
+test('the app installs through the proxy and is set up on the gate with the first-start code', async () => {
   const code = server.firstStart?.code;
   assert.ok(code, 'an empty database prints a first-start code');
   await page.goto(base() + '/');
-  await h1(page, t('home.title')).waitFor();
+  // Not set up yet: the gate asks for a code, and nothing of a worker's is shown.
+  await h1(page, t('enrol.title')).waitFor();
   await page.getByText(t('pwa.offlineReady'), { exact: true }).waitFor();
   await waitForServiceWorkerControl(page);
-  await waitForIndicator(page, t('sync.indicator.notEnrolled'));
+  await h1(page, t('enrol.title')).waitFor();
+  assert.equal(await indicator(page).count(), 0, 'no sending indicator before set-up');
 
   enrolment = await enrolThroughUi(page, base(), code, DEVICE_NAME);
   assert.equal(enrolment.person.role, 'administrator');
@@ -111,7 +116,7 @@ test('the app installs through the proxy and enrols at /enrol with the first-sta
 /** Jump to the review step of the current interview (answers are committed as they are given). */
 async function goToReview(set: 'full' | 'short') {
   const review = set === 'full' ? 10 : 9;
-  await page.goto(page.url().replace(/\/\d+$/, `/${review}`));
+  await openAt(page, page.url().replace(/\/\d+$/, `/${review}`));
   await h1(page, iv('interview.review.title')).waitFor();
 }
 
@@ -123,7 +128,8 @@ async function remember(ref: string | null) {
 
 test('three assessments captured offline wait on the device, counted on every screen', async () => {
   await context.setOffline(true);
-  await page.goto(base() + '/');
+  // A page load while offline: the service worker serves the app, which starts locked.
+  await openAt(page, base() + '/');
   await page.getByText(t('network.offline'), { exact: true }).waitFor();
 
   // 1: a full set with a plan, answers on the first three steps.
@@ -250,7 +256,7 @@ test('the coordinator sees exactly the three, with the scores the device showed,
     })
     .waitFor();
   cut = false;
-  await page.reload();
+  await reloadAndUnlock(page);
   await h1(page, t('received.title')).waitFor();
   const rows = page.locator('tbody tr[data-record]');
   await rows.first().waitFor();
@@ -364,7 +370,7 @@ test('a device signed out by the coordinator is told plainly on /sync and keeps 
   try {
     const second = await secondContext.newPage();
     await second.goto(base() + '/');
-    await h1(second, t('home.title')).waitFor();
+    await h1(second, t('enrol.title')).waitFor();
     await waitForServiceWorkerControl(second);
     const secondDevice = 'Outreach tablet 2';
     const own = await enrolThroughUi(second, base(), code, secondDevice);
@@ -375,23 +381,34 @@ test('a device signed out by the coordinator is told plainly on /sync and keeps 
     await secondContext.setOffline(true);
     const id = await startAssessment(second, base(), { residentRef: 'SYNC-REVOKED' });
     await answer(second, 'basics', 'B1', 2);
-    await second.goto(second.url().replace(/\/\d+$/, '/10'));
+    await openAt(second, second.url().replace(/\/\d+$/, '/10'));
     await h1(second, iv('interview.review.title')).waitFor();
     await finish(second);
     await waitForIndicator(second, t('sync.indicator.unsent', { count: 1 }));
 
     // Meanwhile the coordinator signs that device out on /devices.
-    await page.reload();
+    await reloadAndUnlock(page);
     await h1(page, t('devices.title')).waitFor();
-    await page
-      .getByRole('button', { name: t('devices.revokeFor', { device: secondDevice }), exact: true })
-      .click();
-    const row = page.locator(`tr[data-device="${own.device.id}"]`);
-    await row
-      .locator('td')
-      .nth(3)
-      .filter({ hasText: messagePattern('devices.revoked') })
-      .waitFor();
+    // The list shows the physical device and its worker's session (own.device) under the same
+    // name; the coordinator signs out the device itself, which signs out the session with it.
+    const revokeDevice = page.getByRole('button', {
+      name: t('devices.revokeFor', { device: secondDevice }),
+      exact: true,
+    });
+    const physical = page
+      .locator(`tr[data-device]:not([data-device="${own.device.id}"])`)
+      .filter({ has: revokeDevice });
+    assert.equal(await physical.count(), 1, 'one physical device of that name');
+    const physicalId = await physical.getAttribute('data-device');
+    await physical.getByRole('button').click();
+    for (const id of [physicalId, own.device.id]) {
+      await page
+        .locator(`tr[data-device="${id}"]`)
+        .locator('td')
+        .nth(3)
+        .filter({ hasText: messagePattern('devices.revoked') })
+        .waitFor();
+    }
 
     // The connection returns: the device tries to send and is told plainly why it cannot.
     await secondContext.setOffline(false);
@@ -412,13 +429,13 @@ test('a device signed out by the coordinator is told plainly on /sync and keeps 
       [id],
     );
     // A reload (the app starting again) tries again and says the same.
-    await second.reload();
+    await reloadAndUnlock(second);
     await h1(second, t('sync.title')).waitFor();
     await second
       .getByRole('alert')
       .filter({ hasText: exactly(told) })
       .waitFor();
-    await second.goto(`${base()}/assessments/${id}/results`);
+    await openAt(second, `${base()}/assessments/${id}/results`, PIN);
     await h1(second, t('results.title')).waitFor();
     assert.equal((await assessmentsOf(second)).length, 1);
 

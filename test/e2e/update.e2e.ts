@@ -21,6 +21,7 @@ import {
 import { assertNoAxeViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
 import { viteBuild } from './support/build.ts';
+import { setUpWorker, unlock } from './support/gate.ts';
 import { serve, type Served } from './support/server.ts';
 
 let tmp: string;
@@ -59,7 +60,7 @@ async function deploy(build: string): Promise<void> {
 const version = (id: string) => t('app.version', { version: id });
 
 test('a new version waits for the end of the interview, then applies on request', async () => {
-  await page.goto(server.url + '/');
+  await setUpWorker(page, server);
   await waitForServiceWorkerControl(page);
   await footer(page).getByText(version('e2e-a'), { exact: true }).waitFor();
 
@@ -105,6 +106,8 @@ test('a new version waits for the end of the interview, then applies on request'
   await assertNoAxeViolations(page, 'home with the update offer');
 
   await updateNow.click();
+  // The new version starts locked, like every page load: the worker unlocks to carry on.
+  await unlock(page);
   await footer(page).getByText(version('e2e-b'), { exact: true }).waitFor();
   assert.equal(
     await page.evaluate(() => (window as { __marker?: number }).__marker),

@@ -27,7 +27,8 @@ beforeAll(async () => {
   if (!code) throw new Error('The first start should print an administrator code');
   client = createSyncClient((input, init) => fetch(input, init), server.url);
   adminToken = (await client.enrol({ code, deviceName: 'Coordinator laptop' })).token;
-});
+  // A fresh embedded database takes a few seconds to create, more on a busy machine.
+}, 60_000);
 afterAll(async () => {
   await server.close();
 });
@@ -72,6 +73,7 @@ function device() {
           newId: () => `id-${clock}`,
           pwa,
           signOut: () => session.signOut(),
+          session,
           page,
         },
         worker,
@@ -127,7 +129,8 @@ async function rawDevice(): Promise<string> {
 const bytesAsText = (_key: string, value: unknown) =>
   value instanceof Uint8Array ? new TextDecoder().decode(value) : value;
 
-describe('a shared device', () => {
+// Every PIN is turned into a key the slow way (PBKDF2, 600,000 rounds), on purpose.
+describe('a shared device', { timeout: 60_000 }, () => {
   it('enrols with a code, keeps the records sealed, and locks with nothing readable', async () => {
     const { session, closed } = device();
     await session.start();
@@ -182,6 +185,27 @@ describe('a shared device', () => {
     await session.lock();
     expect(await session.unlock(worker.personId, '909090')).toEqual({ kind: 'unlocked' });
     await session.lock();
+  });
+
+  it('checks an unlocked worker’s PIN, and locks them out after too many wrong ones', async () => {
+    const { session } = device();
+    await session.start();
+    const fay = await newWorker();
+    await session.enrol({ ...fay, deviceName: 'Library kiosk' });
+    expect(await session.confirmPin(fay.pin)).toEqual({ kind: 'unlocked' });
+    expect(session.state().kind).toBe('unlocked');
+    for (let n = 1; n < MAX_FAILED_PINS; n++) {
+      expect(await session.confirmPin('nope-nope')).toEqual({
+        kind: 'wrong-pin',
+        remaining: MAX_FAILED_PINS - n,
+      });
+      expect(session.state().kind).toBe('unlocked');
+    }
+    expect(await session.confirmPin('nope-nope')).toEqual({ kind: 'locked-out' });
+    const state = session.state();
+    expect(state.kind).toBe('locked');
+    const worker = state.kind === 'locked' ? state.workers[0] : undefined;
+    expect(worker?.vault.byPin).toBeNull();
   });
 
   it('keeps one worker’s residents from the next, and signing out leaves nothing of theirs', async () => {

@@ -11,7 +11,6 @@ import { createPwaState } from '../../src/sw/pwa-state.ts';
 import { createSyncClient, type Fetch } from '../../src/sync/client.ts';
 import { drainOutbox } from '../../src/sync/drain.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
-import { signOut } from '../../src/sync/sign-out.ts';
 import { App } from '../../src/ui/App.tsx';
 import { en } from '../../src/ui/i18n/en.ts';
 import { translator } from '../../src/ui/i18n/i18n.ts';
@@ -76,7 +75,12 @@ export async function renderApp(
         now,
         newId: () => `test-${++ids}`,
         pwa: pwa.controller,
-        signOut: () => signOut({ settings, client, clearDevice: () => clearDeviceData(device.db) }),
+        // What signing a worker out does to their data; the session's part is tested apart.
+        signOut: async () => {
+          const enrolment = await settings.enrolment();
+          if (enrolment) await client.revokeSelf(enrolment.token).catch(() => undefined);
+          await clearDeviceData(device.db);
+        },
       }}
     />,
   );

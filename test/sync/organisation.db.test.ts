@@ -48,6 +48,7 @@ const settings: OrganisationSettings = {
   minGroup: 8,
   healthQuestion: 'optional',
   retentionDays: 730,
+  lockMinutes: 10,
   outcomeTypes: [
     {
       id: 'council-tax-online',

@@ -120,6 +120,7 @@ describe('the Welsh catalogue', () => {
       'app.name',
       // Welsh and English write these alike.
       'devices.table.person',
+      'gate.pin.label',
       // Only a placeholder: the reason is worded by whoever fills it, in the language shown.
       'sync.last.updateNeeded',
       'enrol.failed',

@@ -1,8 +1,11 @@
+import { gunzipSync } from 'node:zlib';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newAssessment } from '../../src/domain/index.ts';
+import type { PushRequest } from '../../src/shared/protocol.ts';
 import { OutboxStore } from '../../src/storage/outbox-store.ts';
 import { SettingsStore } from '../../src/storage/settings-store.ts';
+import type { Fetch } from '../../src/sync/client.ts';
 import { renderApp } from '../support/render-app.tsx';
 
 afterEach(cleanup);
@@ -104,26 +107,258 @@ describe('signing out', () => {
     await waitFor(async () => expect(await app.settings.enrolment()).toBeNull());
     expect(await app.store.list()).toEqual([]);
     expect(await app.outbox.entries()).toEqual([]);
+    // Signed out, the app leaves the screen (and the next test's address alone).
+    await waitFor(() => expect(window.location.pathname).toBe('/'));
   });
 });
 
-describe('enrolling this device', () => {
-  it('fills in the code from a scanned QR code link', async () => {
-    await renderApp('/enrol?code=ABCD-EFGH-JKMN');
-    const input = (await screen.findByLabelText('Enrolment code')) as HTMLInputElement;
-    expect(input.value).toBe('ABCD-EFGH-JKMN');
+describe('what signing out would lose, and the ways to keep it', () => {
+  const SLOW = 60_000; // each file's key takes 600,000 rounds of PBKDF2
+
+  /** A server that may be unreachable, and keeps every assessment pushed to it. */
+  function fakeServer() {
+    const server = { online: false, received: [] as string[], fetch: null as unknown as Fetch };
+    server.fetch = async (input, init) => {
+      if (!server.online) throw new TypeError('Failed to fetch');
+      const url = new URL(input);
+      if (url.pathname !== '/api/push') return new Response('{}', { status: 200 });
+      const body = init?.body as Uint8Array | string;
+      const text = typeof body === 'string' ? body : gunzipSync(body).toString('utf8');
+      const { records } = JSON.parse(text) as PushRequest;
+      server.received.push(...records.map((r) => r.id));
+      const results = records.map((r) => ({
+        id: r.id,
+        status: 'accepted',
+        receipt: { id: r.id, revision: r.revision, receivedAt: '2026-11-21T10:00:00.000Z' },
+      }));
+      return new Response(JSON.stringify({ results }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    return server;
+  }
+
+  /** Captures what the app downloads (jsdom has no object URLs). */
+  function downloads() {
+    const files: Blob[] = [];
+    const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+    URL.createObjectURL = (blob: Blob) => {
+      files.push(blob);
+      return 'blob:doorstep-test';
+    };
+    URL.revokeObjectURL = () => {};
+    // An anchor's click would navigate, which jsdom does not do.
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = () => {};
+    return {
+      files,
+      restore() {
+        URL.createObjectURL = original.create;
+        URL.revokeObjectURL = original.revoke;
+        HTMLAnchorElement.prototype.click = click;
+      },
+    };
+  }
+
+  const signOutSection = () => screen.getByRole('region', { name: 'Sign out of this device' });
+
+  it('lists each unsent or unfinished assessment with its reference, date and status', async () => {
+    await renderApp('/sync', async (device) => {
+      await finishedOnDevice(device);
+      await device.store.create(
+        newAssessment(
+          { ...details, residentRef: 'LIB-0043', date: '2026-11-20' },
+          { id: 'a2', now: 2 },
+        ),
+      );
+    });
+    const list = await screen.findByRole('region', { name: 'Assessments not on the server' });
+    await waitFor(() => expect(within(list).getAllByRole('row')).toHaveLength(3));
+    const rows = within(list)
+      .getAllByRole('row')
+      .map((row) =>
+        within(row)
+          .queryAllByRole('cell')
+          .map((cell) => cell.textContent),
+      );
+    expect(rows.slice(1).sort()).toEqual([
+      ['LIB-0042', '21 November 2026', 'Finished, waiting to send'],
+      ['LIB-0043', '20 November 2026', 'Not finished'],
+    ]);
+    const section = signOutSection();
+    expect(within(section).getByText(/2 assessments are not on the server yet/)).toBeTruthy();
+    expect(
+      within(section).getByText(/Keep working and send later: you do not have to sign out/),
+    ).toBeTruthy();
+    expect(within(section).getByRole('button', { name: 'Send them now' })).toBeTruthy();
+    expect(within(section).getByRole('button', { name: 'Export an encrypted file' })).toBeTruthy();
+    // No plain export on the way out any more.
+    expect(within(section).queryByRole('button', { name: 'Export unsent assessments' })).toBeNull();
   });
 
-  it('says plainly when the server cannot be reached, and keeps what was typed', async () => {
-    await renderApp('/enrol');
-    fireEvent.input(await screen.findByLabelText('Enrolment code'), { target: { value: 'ABCD' } });
-    fireEvent.input(screen.getByLabelText('Name for this device'), {
-      target: { value: 'Tablet 2' },
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Set up this device' }));
-    expect(await screen.findByText('The server could not be reached.')).toBeTruthy();
-    expect((screen.getByLabelText('Name for this device') as HTMLInputElement).value).toBe(
-      'Tablet 2',
-    );
+  it('sends now on request; once nothing is left, signing out needs no confirmation', async () => {
+    const server = fakeServer();
+    const app = await renderApp('/sync', finishedOnDevice, { fetch: server.fetch });
+    const section = await screen.findByRole('region', { name: 'Sign out of this device' });
+    await within(section).findByRole('region', { name: 'Assessments not on the server' });
+
+    fireEvent.click(within(section).getByRole('button', { name: 'Send them now' }));
+    expect(
+      await within(section).findByText('1 assessment is still not on the server.'),
+    ).toBeTruthy();
+    expect(server.received).toEqual([]);
+
+    server.online = true;
+    fireEvent.click(within(section).getByRole('button', { name: 'Send them now' }));
+    expect(
+      await within(section).findByText('Everything has reached the server. You can sign out.'),
+    ).toBeTruthy();
+    expect(server.received).toEqual(['a1']);
+    expect(
+      within(section).queryByRole('region', { name: 'Assessments not on the server' }),
+    ).toBeNull();
+    expect(within(section).queryByRole('checkbox')).toBeNull();
+    fireEvent.click(within(section).getByRole('button', { name: 'Sign out' }));
+    await waitFor(async () => expect(await app.settings.enrolment()).toBeNull());
+    expect(await app.store.list()).toEqual([]);
+    await waitFor(() => expect(window.location.pathname).toBe('/'));
   });
+
+  it(
+    'exports only with a passphrase of 10 characters typed twice the same, encrypted',
+    async () => {
+      const saved = downloads();
+      try {
+        await renderApp('/sync', finishedOnDevice);
+        const section = await screen.findByRole('region', { name: 'Sign out of this device' });
+        fireEvent.click(
+          await within(section).findByRole('button', { name: 'Export an encrypted file' }),
+        );
+        const passphrase = await screen.findByLabelText('Passphrase for the file');
+        const repeat = screen.getByLabelText('Type the passphrase again');
+        const download = () =>
+          fireEvent.click(screen.getByRole('button', { name: 'Download the encrypted file' }));
+
+        fireEvent.input(passphrase, { target: { value: 'too short' } });
+        fireEvent.input(repeat, { target: { value: 'too short' } });
+        download();
+        let summary = await screen.findByRole('alert');
+        expect(within(summary).getByRole('link').textContent).toBe(
+          'Enter a passphrase of at least 10 characters',
+        );
+        expect(within(summary).getByRole('link').getAttribute('href')).toBe('#export-passphrase');
+
+        fireEvent.input(passphrase, { target: { value: 'kettle on the hob' } });
+        fireEvent.input(repeat, { target: { value: 'kettle on the hop' } });
+        download();
+        await waitFor(() =>
+          expect(screen.getByRole('alert').textContent).toContain('Type the same passphrase twice'),
+        );
+        summary = screen.getByRole('alert');
+        expect(within(summary).getByRole('link').getAttribute('href')).toBe('#export-repeat');
+        expect(saved.files).toEqual([]);
+
+        fireEvent.input(repeat, { target: { value: 'kettle on the hob' } });
+        download();
+        expect(
+          await screen.findByText(
+            /^1 assessment is in the file doorstep-encrypted-2026-11-21\.json\./,
+            {},
+            { timeout: SLOW },
+          ),
+        ).toBeTruthy();
+        expect(screen.queryByRole('alert')).toBeNull();
+        expect(saved.files).toHaveLength(1);
+        const text = (await saved.files[0]?.text()) ?? '';
+        expect(JSON.parse(text)).toMatchObject({ format: 'doorstep-encrypted-export', version: 1 });
+        expect(text).not.toContain('LIB-0042');
+        expect(text).not.toContain('a1');
+      } finally {
+        saved.restore();
+      }
+    },
+    SLOW,
+  );
+
+  it(
+    'imports an exported file on another device: a wrong passphrase is refused, then it is sent',
+    async () => {
+      const saved = downloads();
+      let file: File;
+      try {
+        await renderApp('/sync', finishedOnDevice);
+        fireEvent.click(await screen.findByRole('button', { name: 'Export an encrypted file' }));
+        fireEvent.input(await screen.findByLabelText('Passphrase for the file'), {
+          target: { value: 'kettle on the hob' },
+        });
+        fireEvent.input(screen.getByLabelText('Type the passphrase again'), {
+          target: { value: 'kettle on the hob' },
+        });
+        fireEvent.click(screen.getByRole('button', { name: 'Download the encrypted file' }));
+        await screen.findByText(/^1 assessment is in the file/, {}, { timeout: SLOW });
+        file = new File([(await saved.files[0]?.text()) ?? ''], 'doorstep-encrypted.json', {
+          type: 'application/json',
+        });
+      } finally {
+        saved.restore();
+      }
+      cleanup();
+
+      // Another worker's device of the same organisation, online.
+      const server = fakeServer();
+      server.online = true;
+      const other = await renderApp(
+        '/sync',
+        (device) => new SettingsStore(device.db).saveEnrolment({ ...enrolment, token: 'other' }),
+        { fetch: server.fetch },
+      );
+      const section = await screen.findByRole('region', { name: 'Import an exported file' });
+      const chooser = within(section).getByLabelText('File');
+      const passphrase = within(section).getByLabelText('The file’s passphrase');
+      const importIt = () =>
+        fireEvent.click(within(section).getByRole('button', { name: 'Import' }));
+
+      fireEvent.change(chooser, { target: { files: [file] } });
+      fireEvent.input(passphrase, { target: { value: 'kettle on the hop' } });
+      importIt();
+      const summary = await screen.findByRole('alert', {}, { timeout: SLOW });
+      expect(within(summary).getByRole('link').textContent).toBe(
+        'This passphrase does not open the file. Check it and try again.',
+      );
+      expect(await other.store.list()).toEqual([]);
+
+      fireEvent.input(passphrase, { target: { value: 'kettle on the hob' } });
+      importIt();
+      expect(
+        await within(section).findByText(
+          '1 assessment added to this device. It is sent to the server like any other.',
+          {},
+          { timeout: SLOW },
+        ),
+      ).toBeTruthy();
+      expect(screen.queryByRole('alert')).toBeNull();
+      const [stored] = await other.store.list();
+      expect(stored).toMatchObject({
+        ok: true,
+        assessment: { id: 'a1', residentRef: 'LIB-0042', status: 'finished' },
+      });
+      await waitFor(async () => expect(await other.outbox.receipts()).toHaveLength(1));
+      expect(server.received).toEqual(['a1']);
+
+      // The same file again changes nothing: it is on this device already.
+      fireEvent.change(chooser, { target: { files: [file] } });
+      fireEvent.input(passphrase, { target: { value: 'kettle on the hob' } });
+      importIt();
+      expect(
+        await within(section).findByText(
+          '1 assessment was on this device already and was left as it was: LIB-0042.',
+          {},
+          { timeout: SLOW },
+        ),
+      ).toBeTruthy();
+      expect(await other.store.list()).toHaveLength(1);
+    },
+    SLOW,
+  );
 });

@@ -5,15 +5,17 @@ import { PageTitle } from '../components/PageTitle.tsx';
 import { RecordStatus } from '../components/RecordStatus.tsx';
 import { formatIsoDate } from '../format.ts';
 import { failureText } from '../errors.ts';
-import { useI18n } from '../i18n/i18n.ts';
+import { useI18n, useScreenMessages } from '../i18n/i18n.ts';
 import { answeredCount } from '../progress.ts';
 import { useServices } from '../services.ts';
 import { useAsync } from '../use-async.ts';
 import { useSyncView, type SyncView } from '../use-sync-view.ts';
+import { residentMessages } from './resident.messages.ts';
 
 /** The start screen: start or resume an assessment, and every assessment on this device. */
 export function HomeScreen() {
   const { t, locale } = useI18n();
+  const r = useScreenMessages(residentMessages);
   const { store } = useServices();
   const view = useSyncView();
   // Read the list again when sync reports a change: an assessment may have been finished or sent.
@@ -26,6 +28,14 @@ export function HomeScreen() {
         <a class="button" href="/new">
           {t('home.start')}
         </a>
+      </p>
+      <p>
+        <a class="button button-secondary" href="/resident" aria-describedby="resident-hint">
+          {r('home.start')}
+        </a>
+      </p>
+      <p class="hint" id="resident-hint">
+        {r('home.hint')}
       </p>
       {rows.status === 'loading' && <p>{t('app.loading')}</p>}
       {rows.status === 'error' && (

@@ -75,8 +75,11 @@ function Plan({ assessment }: { assessment: Assessment }) {
   );
 }
 
-/** In the resident's language: everything here reads its text from the context around it. */
-function PlanContent({ assessment }: { assessment: Assessment }) {
+/**
+ * In the resident's language: everything here reads its text from the context around it. Resident
+ * mode shows it too (ResidentScreen).
+ */
+export function PlanContent({ assessment }: { assessment: Assessment }) {
   const { t, locale } = useI18n();
   const m = useScreenMessages(planMessages);
   const words = useWords();

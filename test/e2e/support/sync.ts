@@ -255,7 +255,8 @@ export async function openSyncScreen(page: Page, { t }: Texts = english): Promis
 // ---------------------------------------------------------------------------------------------
 // The app's IndexedDB, read and written in the app's own shapes.
 
-type StoreName = 'assessments' | 'outbox' | 'receipts' | 'settings' | 'residents' | 'contacts';
+export type StoreName =
+  'assessments' | 'outbox' | 'receipts' | 'settings' | 'residents' | 'contacts' | 'history';
 
 type StoreRequest =
   | { readonly kind: 'read'; readonly store: StoreName }
