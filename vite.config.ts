@@ -8,7 +8,7 @@ import pkg from './package.json' with { type: 'json' };
 const buildId = process.env['DOORSTEP_BUILD_ID'] ?? pkg.version;
 
 const START_SCREEN = [
-  /node_modules[\\/](preact|preact-iso|dexie|zod)[\\/]/,
+  /node_modules[\\/](preact|preact-iso|zod|idb)[\\/]/,
   /vite[\\/]preload-helper/,
   // Not what is loaded after a worker unlocks: their stores, sending, and the sealing of rows.
   /src[\\/]sync[\\/]client/,

@@ -5,10 +5,11 @@
  * The screens watch `state()`; the composition root builds what an unlocked worker needs
  * (`open`), so this module knows nothing of the screens.
  */
-import Dexie from 'dexie';
 import type { EnrolResponse } from '../shared/protocol.ts';
 import {
   MAX_FAILED_PINS,
+  databaseExists,
+  deleteDatabase,
   type DeviceEnrolment,
   type DeviceStore,
   type Worker,
@@ -20,9 +21,21 @@ import {
   openWithServerSecret,
   parseServerSecret,
   withPin,
+  withServerSecret,
   withoutPin,
 } from '../storage/vault.ts';
-import type { SyncClient } from '../sync/client.ts';
+import { ApiError, type SyncClient } from '../sync/client.ts';
+
+/**
+ * Signing in again after the device was enrolled anew: the worker's records here were protected
+ * under the earlier enrolment, and open only with the PIN they used before.
+ */
+export class EarlierPinNeeded extends Error {
+  constructor() {
+    super('Enter the PIN used on this device before, to open the records kept here');
+    this.name = 'EarlierPinNeeded';
+  }
+}
 
 /** Shortest PIN or passphrase for unlocking: six digits, or any six characters. */
 export const MIN_PIN_LENGTH = 6;
@@ -165,12 +178,12 @@ export function createSession<W>(deps: SessionDeps<W>): Session<W> {
     let key: Uint8Array;
     let adopting = false;
     if (known) {
-      key = await openWithServerSecret(known.vault, secret);
+      key = await openKnown(known, secret, input.pin);
       worker = {
         ...known,
         name: session.person.name,
         role: session.person.role,
-        vault: await withPin(known.vault, key, input.pin),
+        vault: await withPin(await withServerSecret(known.vault, key, secret), key, input.pin),
         failedPins: 0,
         signedInAt: deps.now(),
       };
@@ -194,6 +207,20 @@ export function createSession<W>(deps: SessionDeps<W>): Session<W> {
     await openWorker(worker, key, { signedIn: session, adopting });
   }
 
+  /**
+   * A worker already on this device gets their data key back with the server's secret; if the
+   * device was enrolled again since (a coordinator signed it out), the secret is a new one, and
+   * only the PIN they used before opens it.
+   */
+  async function openKnown(known: Worker, secret: Uint8Array, pin: string): Promise<Uint8Array> {
+    try {
+      return await openWithServerSecret(known.vault, secret);
+    } catch {
+      if (!known.vault.byPin) throw new EarlierPinNeeded();
+      return openWithPin(known.vault, pin).catch(() => Promise.reject(new EarlierPinNeeded()));
+    }
+  }
+
   /** Counts a wrong PIN; the last one drops the PIN's copy of the key. Other errors go on. */
   async function wrongPin(worker: Worker, error: unknown): Promise<UnlockResult> {
     if (!(error instanceof WrongPinError)) throw error;
@@ -212,7 +239,7 @@ export function createSession<W>(deps: SessionDeps<W>): Session<W> {
   /** The earlier records go to the first worker; after that each worker's database is theirs. */
   async function databaseFor(personId: string): Promise<string> {
     const taken = (await deps.device.workers()).some((w) => w.dbName === EARLIER_DB_NAME);
-    if (!taken && (await Dexie.exists(EARLIER_DB_NAME))) return EARLIER_DB_NAME;
+    if (!taken && (await databaseExists(EARLIER_DB_NAME))) return EARLIER_DB_NAME;
     return `doorstep-${personId}`;
   }
 
@@ -224,26 +251,35 @@ export function createSession<W>(deps: SessionDeps<W>): Session<W> {
     },
     start: showLocked,
     async enrol(input) {
+      const before = await deps.device.enrolment();
       const enrolled = await deps.client.enrol({
         code: input.code,
-        deviceName: input.deviceName,
+        deviceName: input.deviceName || before?.device.name || input.deviceName,
         username: input.username,
         passphrase: input.passphrase,
       });
-      if (await deps.device.enrolment()) {
-        // Enrolled already: the code only set up this worker's account. Workers' sign-ins stay
-        // tied to the device's first enrolment (their vault secrets are kept per device), so
-        // the new device token is not needed.
-        await deps.client.revokeSelf(enrolled.token).catch(() => undefined);
-      } else {
-        await deps.device.saveEnrolment({
+      const replace = () =>
+        deps.device.saveEnrolment({
           deviceToken: enrolled.token,
           device: enrolled.device,
           organisation: enrolled.organisation,
           enrolledAt: deps.now(),
         });
+      if (!before) {
+        await replace();
+        return signIn(input);
       }
-      await signIn(input);
+      // Enrolled already: the code only set up this worker's account. Workers' sign-ins stay
+      // tied to the device's enrolment (their vault secrets are kept per device), so the new
+      // device token is not needed, unless a coordinator has signed the device out.
+      try {
+        await signIn(input);
+      } catch (error) {
+        if (!(error instanceof ApiError) || error.code !== 'token_revoked') throw error;
+        await replace();
+        return signIn(input);
+      }
+      await deps.client.revokeSelf(enrolled.token).catch(() => undefined);
     },
     signIn,
     async unlock(personId, pin) {
@@ -290,7 +326,7 @@ export function createSession<W>(deps: SessionDeps<W>): Session<W> {
       const token = await current.opened.token();
       if (token) await deps.client.revokeSelf(token).catch(() => undefined);
       await close();
-      await Dexie.delete(worker.dbName);
+      await deleteDatabase(worker.dbName);
       await deps.device.deleteWorker(worker.personId);
       await showLocked();
     },

@@ -37,7 +37,11 @@ export const enrolmentCodeResponseSchema = z.object({
   person: personSchema,
 });
 
-/** A device as coordinators see it. Times are ISO 8601; null means "never". */
+/**
+ * A device as coordinators see it. Times are ISO 8601; null means "never". `enrolledVia` is null
+ * for a physical device (enrolled with a code) and, for a worker's session signed in on one
+ * (POST /api/sign-in), that physical device's id.
+ */
 export const deviceSummarySchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -45,6 +49,7 @@ export const deviceSummarySchema = z.object({
   createdAt: z.string(),
   lastSeenAt: z.nullable(z.string()),
   revokedAt: z.nullable(z.string()),
+  enrolledVia: z.nullable(z.string()),
 });
 export const deviceListResponseSchema = z.object({ devices: z.array(deviceSummarySchema) });
 export const revokeResponseSchema = z.object({ device: deviceSummarySchema });

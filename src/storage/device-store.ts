@@ -3,8 +3,10 @@
  * token that lets workers sign in on it) and, for each worker signed in here, their name, the
  * name of their database and their data key wrapped by their PIN and by the server's secret.
  * Nothing in it is an answer or a resident's detail, so it is readable while the app is locked.
+ * It is read before anyone unlocks, so it uses the small `idb` wrapper rather than Dexie, which
+ * loads with the worker's own database after unlocking.
  */
-import Dexie, { type Table } from 'dexie';
+import { deleteDB, openDB, type IDBPDatabase } from 'idb';
 import * as z from 'zod/mini';
 import { ROLES } from '../shared/protocol.ts';
 import { vaultRecordSchema } from './vault.ts';
@@ -37,38 +39,58 @@ export type Worker = z.infer<typeof workerSchema>;
 /** Wrong PINs in a row after which only signing in online opens the worker's data again. */
 export const MAX_FAILED_PINS = 5;
 
-class DeviceDb extends Dexie {
-  readonly device!: Table<unknown, string>;
-  readonly workers!: Table<unknown, string>;
+// Versions of this database, append-only like storage/versions.ts.
+const DEVICE_DB_VERSION = 1;
 
-  constructor(name: string) {
-    super(name, { chromeTransactionDurability: 'strict' });
-    // Append-only, like storage/versions.ts.
-    this.version(1).stores({ device: 'key', workers: 'personId' });
-  }
+function openDevice(name: string): Promise<IDBPDatabase> {
+  return openDB(name, DEVICE_DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('device', { keyPath: 'key' });
+        db.createObjectStore('workers', { keyPath: 'personId' });
+      }
+    },
+  });
 }
 
 const ENROLMENT_KEY = 'enrolment';
 
 export class DeviceStore {
-  private readonly db: DeviceDb;
+  private opened: Promise<IDBPDatabase> | undefined;
 
-  constructor(name: string = DEVICE_DB_NAME) {
-    this.db = new DeviceDb(name);
+  constructor(private readonly name: string = DEVICE_DB_NAME) {}
+
+  // Opened on first use, and again if the browser closed it (as iOS does in the background).
+  private async db(): Promise<IDBPDatabase> {
+    this.opened ??= openDevice(this.name).then((db) => {
+      db.addEventListener('close', () => (this.opened = undefined));
+      // A newer version in another tab: let it upgrade, and open again when next needed.
+      db.addEventListener('versionchange', () => {
+        db.close();
+        this.opened = undefined;
+      });
+      return db;
+    });
+    return this.opened.catch((error: unknown) => {
+      this.opened = undefined;
+      throw error;
+    });
   }
 
   async enrolment(): Promise<DeviceEnrolment | null> {
-    const parsed = enrolmentSchema.safeParse(await this.db.device.get(ENROLMENT_KEY));
+    const parsed = enrolmentSchema.safeParse(await (await this.db()).get('device', ENROLMENT_KEY));
     return parsed.success ? parsed.data : null;
   }
 
   async saveEnrolment(enrolment: DeviceEnrolment): Promise<void> {
-    await this.db.device.put({ key: ENROLMENT_KEY, ...enrolmentSchema.parse(enrolment) });
+    await (
+      await this.db()
+    ).put('device', { key: ENROLMENT_KEY, ...enrolmentSchema.parse(enrolment) });
   }
 
   /** Workers signed in on this device, the most recent first. A damaged entry is left out. */
   async workers(): Promise<Worker[]> {
-    const rows = await this.db.workers.toArray();
+    const rows: unknown[] = await (await this.db()).getAll('workers');
     return rows
       .flatMap((row) => {
         const parsed = workerSchema.safeParse(row);
@@ -78,15 +100,35 @@ export class DeviceStore {
   }
 
   async worker(personId: string): Promise<Worker | null> {
-    const parsed = workerSchema.safeParse(await this.db.workers.get(personId));
+    const parsed = workerSchema.safeParse(await (await this.db()).get('workers', personId));
     return parsed.success ? parsed.data : null;
   }
 
   async putWorker(worker: Worker): Promise<void> {
-    await this.db.workers.put(workerSchema.parse(worker));
+    await (await this.db()).put('workers', workerSchema.parse(worker));
   }
 
   async deleteWorker(personId: string): Promise<void> {
-    await this.db.workers.delete(personId);
+    await (await this.db()).delete('workers', personId);
   }
+}
+
+/** Whether a database of this name exists on the device (without creating it). */
+export async function databaseExists(name: string): Promise<boolean> {
+  if (typeof indexedDB.databases === 'function') {
+    return (await indexedDB.databases()).some((info) => info.name === name);
+  }
+  // Older browsers: opening creates it at version 1 when it is not there, so undo that.
+  let created = false;
+  const db = await openDB(name, undefined, {
+    upgrade: (_db, oldVersion) => void (created = oldVersion === 0),
+  });
+  db.close();
+  if (created) await deleteDB(name);
+  return !created;
+}
+
+/** Deletes a database and everything in it; waits while another tab still holds it open. */
+export function deleteDatabase(name: string): Promise<void> {
+  return deleteDB(name);
 }

@@ -94,6 +94,15 @@ export async function withPin(
   return { ...record, salt: toBase64(salt), iterations: PIN_ITERATIONS, byPin };
 }
 
+/** The same data key under a new server secret: after the device was enrolled again. */
+export async function withServerSecret(
+  record: VaultRecord,
+  key: Uint8Array,
+  secret: Uint8Array,
+): Promise<VaultRecord> {
+  return { ...record, byServer: await wrap(await serverKey(secret), key, SERVER_AAD) };
+}
+
 /** Locked out: the PIN-wrapped copy is dropped, so no number of guesses can open it. */
 export function withoutPin(record: VaultRecord): VaultRecord {
   return { ...record, byPin: null };

@@ -5,7 +5,6 @@ import type { PwaController, PwaStatus } from '../sw/pwa-state.ts';
 import { PageTitle } from './components/PageTitle.tsx';
 import type { Session } from '../session/session.ts';
 import type { ConnectionState } from '../storage/db.ts';
-import type { ResidentMode } from '../storage/resident-mode.ts';
 import { Gate } from './Gate.tsx';
 import {
   I18nContext,
@@ -35,9 +34,9 @@ const CoordinatorScreens = lazy(() => import('./screens/CoordinatorScreens.tsx')
 const PlanScreen = lazy(() => import('./screens/PlanScreen.tsx'));
 const ProgressScreen = lazy(() => import('./screens/ProgressScreen.tsx'));
 const AccessibilityScreen = lazy(() => import('./screens/AccessibilityScreen.tsx'));
-// Resident mode: the worker's form that starts it, and all a resident sees while it is on.
+// Resident mode: the worker's form that starts it, and the switch to all a resident sees.
 const ResidentStartScreen = lazy(() => import('./screens/ResidentStartScreen.tsx'));
-const ResidentScreen = lazy(() => import('./screens/ResidentScreen.tsx'));
+const ResidentMode = lazy(() => import('./screens/ResidentMode.tsx'));
 
 /** The language the app starts in, its messages, and where a new choice is remembered. */
 export interface StartLanguage {
@@ -198,32 +197,27 @@ function Footer() {
   );
 }
 
-function Shell({
-  connection,
-  worker,
-}: {
-  connection: ConnectionState | null;
-  worker?: SignedIn | undefined;
-}) {
+type ShellProps = { connection: ConnectionState | null; worker?: SignedIn | undefined };
+
+/** While a resident has the device (resident mode), only their flow; else the worker's screens. */
+function Shell(props: ShellProps) {
+  const { worker } = props;
+  return (
+    <ErrorBoundary>
+      <ResidentMode
+        lock={worker?.lock}
+        idleLock={(abandon: () => void) => worker && <IdleLock lock={abandon} />}
+        languageSwitch={<LanguageSwitch />}
+      >
+        <WorkerShell {...props} />
+      </ResidentMode>
+    </ErrorBoundary>
+  );
+}
+
+function WorkerShell({ connection, worker }: ShellProps) {
   const { t } = useI18n();
   const { pwa } = useServices();
-  const resident = useResidentMode(worker?.lock);
-  // Nothing of the worker's is shown until it is known whether a resident has the device.
-  if (resident.marker === undefined) return <p>{t('app.loading')}</p>;
-  if (resident.marker) {
-    return (
-      <>
-        {worker && <IdleLock lock={resident.abandon} />}
-        <ErrorBoundary>
-          <ResidentScreen
-            marker={resident.marker}
-            onEnded={resident.refresh}
-            languageSwitch={<LanguageSwitch />}
-          />
-        </ErrorBoundary>
-      </>
-    );
-  }
   return (
     <>
       <Header>
@@ -244,11 +238,7 @@ function Shell({
             <Router>
               <Route path="/" component={HomeScreen} />
               <Route path="/new" component={NewAssessmentScreen} />
-              <Route
-                path="/resident"
-                component={ResidentStartScreen}
-                onStarted={resident.refresh}
-              />
+              <Route path="/resident" component={ResidentStartScreen} />
               <Route path="/sync" component={SyncScreen} />
               <Route path="/received" component={ReceivedScreen} />
               <Route path="/devices" component={DevicesScreen} />
@@ -281,44 +271,6 @@ function WorkerControls({ worker }: { worker: SignedIn }) {
       </button>
     </span>
   );
-}
-
-/**
- * Resident mode's marker: undefined until read. On unlock, a session unused for longer than the
- * organisation's lock time (the page was reloaded mid-way) is ended as an abandoned one; when
- * unused while open, it is ended before the app locks (the data key is gone once locked).
- */
-function useResidentMode(lock: (() => void) | undefined) {
-  const { store, organisation, now } = useServices();
-  const [marker, setMarker] = useState<ResidentMode | null | undefined>(undefined);
-  const refresh = useCallback(() => {
-    store
-      .residentMode()
-      .current()
-      .then(setMarker, () => setMarker(null));
-  }, [store]);
-  useEffect(() => {
-    const mode = store.residentMode();
-    void (async () => {
-      const last = await mode.lastActive();
-      if (last !== null) {
-        const settings = await organisation()
-          .then((s) => s.settings())
-          .catch(() => null);
-        const limit = (settings?.lockMinutes ?? DEFAULT_LOCK_MINUTES) * 60_000;
-        if (now() - last >= limit) await mode.end({ abandoned: true });
-      }
-      setMarker(await mode.current());
-    })().catch(() => (lock ? lock() : setMarker(null)));
-  }, [store]);
-  const abandon = useCallback(() => {
-    void store
-      .residentMode()
-      .end({ abandoned: true })
-      .catch(() => {})
-      .finally(() => lock?.());
-  }, [store, lock]);
-  return { marker, refresh, abandon };
 }
 
 /** Locking when not used: the organisation sets how long; five minutes until it has. */

@@ -7,7 +7,7 @@
 import { useLocation } from 'preact-iso';
 import { useState } from 'preact/hooks';
 import type { Session, SessionState } from '../session/session.ts';
-import { MIN_PIN_LENGTH } from '../session/session.ts';
+import { EarlierPinNeeded, MIN_PIN_LENGTH } from '../session/session.ts';
 import type { Worker } from '../storage/device-store.ts';
 import { ErrorSummary, type FieldError } from './components/ErrorSummary.tsx';
 import { PageTitle } from './components/PageTitle.tsx';
@@ -112,7 +112,9 @@ function useForm<F extends string>(initial: Record<F, string>) {
           setBusy(false);
         }
       } catch (error) {
-        setFailure(failureText(t, locale, error));
+        setFailure(
+          error instanceof EarlierPinNeeded ? t('gate.earlierPin') : failureText(t, locale, error),
+        );
         setBusy(false);
       }
     },

@@ -3,11 +3,11 @@
  * each way, 400 ms added to every round trip), in headless Chromium against the production build
  * served by the real server (startServer on in-memory PGlite).
  *
- * The page's device is enrolled with a real token from the API (first-start code, then a code
- * from POST /api/enrolment-codes exchanged at POST /api/enrol), written into IndexedDB exactly as
- * SettingsStore.saveEnrolment stores it. 500 finished full assessments and their outbox entries
- * (outboxEntry from src/storage/outbox-store.ts, as AssessmentStore.finish queues them) are
- * written in one transaction from page.evaluate while the app is running and idle. Then the link
+ * The device is set up through the app's own gate with a code from the API (first-start code,
+ * then POST /api/enrolment-codes), so a worker is signed in and unlocked. 500 finished full
+ * assessments and their outbox entries (outboxEntry from src/storage/outbox-store.ts, as
+ * AssessmentStore.finish queues them) are written into the worker's database, sealed as the
+ * app seals rows, in one transaction while the app is running and idle. Then the link
  * is throttled with CDP Network.emulateNetworkConditions, the page gets an 'online' event (which
  * the sync engine answers by draining, as when a tablet gets its connection back), and the clock
  * runs until the outbox store is empty.
@@ -22,14 +22,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Request } from 'playwright-core';
-import type { Assessment } from '../../src/domain/index.ts';
-import type { EnrolResponse } from '../../src/shared/protocol.ts';
 import { startServer } from '../../src/server/server.ts';
-import { outboxEntry, type OutboxEntry } from '../../src/storage/outbox-store.ts';
+import { outboxEntry } from '../../src/storage/outbox-store.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browser.ts';
 import { viteBuild } from '../e2e/support/build.ts';
+import { setUpDevice, workerDatabase } from '../e2e/support/gate.ts';
+import { readStore, writeRows } from '../e2e/support/sync.ts';
 import { finishedAssessment } from './assessments.ts';
-import { enrolAdministrator, enrolDeviceFully } from './server-load.ts';
+import { codeForWorker, enrolAdministrator } from './server-load.ts';
 import { round } from './stats.ts';
 
 export const DRAIN_BUDGET_SECONDS = 15;
@@ -43,12 +43,6 @@ const LINK = {
 const DRAIN_TIME_LIMIT_MS = 120_000;
 
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
-
-interface Seed {
-  readonly enrolment: EnrolResponse & { enrolledAt: number };
-  readonly assessments: readonly Assessment[];
-  readonly entries: readonly OutboxEntry[];
-}
 
 interface PushSeen {
   readonly url: string;
@@ -65,7 +59,7 @@ export async function benchDrain(buildDir: string) {
   let context: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | undefined;
   try {
     const adminToken = await enrolAdministrator(server);
-    const enrolled = await enrolDeviceFully(server, adminToken, 1);
+    const code = await codeForWorker(server, adminToken, 1);
 
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
@@ -74,18 +68,15 @@ export async function benchDrain(buildDir: string) {
     });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.url}/`);
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
-    // The sync engine's start pass finds no enrolment and stops; let it settle.
+    await setUpDevice(page, code);
+    // The sync engine's start pass finds nothing to send; let it settle.
     await page.waitForTimeout(1_000);
+    const database = await workerDatabase(page);
 
     const now = Date.now();
     const assessments = Array.from({ length: QUEUED }, (_, n) => finishedAssessment(n, 21));
-    const seed: Seed = {
-      enrolment: { ...enrolled, enrolledAt: now },
-      assessments,
-      // As AssessmentStore.finish queues them: queued when finished, due at once.
-      entries: assessments.map((a) => outboxEntry(a.id, a.revision, a.finishedAt ?? now)),
-    };
+    // As AssessmentStore.finish queues them: queued when finished, due at once.
+    const entries = assessments.map((a) => outboxEntry(a.id, a.revision, a.finishedAt ?? now));
 
     log(`drain500: seeding ${QUEUED} finished assessments into IndexedDB`);
     const requests: PushSeen[] = [];
@@ -113,30 +104,11 @@ export async function benchDrain(buildDir: string) {
     page.on('requestfinished', (r) => void finished(r));
     page.on('requestfailed', (r) => void finished(r));
 
-    const seeded = await page.evaluate(async ({ enrolment, assessments, entries }: Seed) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('doorstep');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      try {
-        await new Promise<void>((resolve, reject) => {
-          const tx = db.transaction(['assessments', 'outbox', 'settings'], 'readwrite');
-          for (const a of assessments) tx.objectStore('assessments').put(a);
-          for (const e of entries) tx.objectStore('outbox').put(e);
-          tx.objectStore('settings').put({ key: 'enrolment', ...enrolment });
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error);
-        });
-        return await new Promise<number>((resolve, reject) => {
-          const count = db.transaction('outbox').objectStore('outbox').count();
-          count.onsuccess = () => resolve(count.result);
-          count.onerror = () => reject(count.error);
-        });
-      } finally {
-        db.close();
-      }
-    }, seed);
+    await writeRows(page, [
+      ...assessments.map((value) => ({ store: 'assessments' as const, value })),
+      ...entries.map((value) => ({ store: 'outbox' as const, value })),
+    ]);
+    const seeded = (await readStore(page, 'outbox')).length;
     await page.waitForTimeout(500);
     const pushesBefore = requests.filter((r) => r.url === '/api/push').length;
     if (seeded !== QUEUED || pushesBefore > 0) {
@@ -150,9 +122,9 @@ export async function benchDrain(buildDir: string) {
     log('drain500: throttled; dispatching "online" and waiting for the outbox to empty');
     requests.length = 0;
     const triggeredAt = Date.now() - t0;
-    const drained = await page.evaluate(async (limitMs) => {
+    const drained = await page.evaluate(async ({ limitMs, database }) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('doorstep');
+        const open = indexedDB.open(database);
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
@@ -176,7 +148,7 @@ export async function benchDrain(buildDir: string) {
       } finally {
         db.close();
       }
-    }, DRAIN_TIME_LIMIT_MS);
+    }, { limitMs: DRAIN_TIME_LIMIT_MS, database });
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 0,

@@ -144,18 +144,28 @@ export async function enrolAdministrator(server: RunningServer): Promise<string>
   ).token;
 }
 
-/** A new outreach worker and their tablet, enrolled the way the coordinator screens do it. */
-export async function enrolDeviceFully(
+/** A one-time code for a new outreach worker, as the coordinator screens make one. */
+export async function codeForWorker(
   server: RunningServer,
   adminToken: string,
   n: number,
-): Promise<EnrolResponse> {
+): Promise<string> {
   const { code } = await api<{ code: string }>(
     server,
     '/api/enrolment-codes',
     { personName: `Bench worker ${n}`, role: 'outreach-worker' },
     adminToken,
   );
+  return code;
+}
+
+/** A new outreach worker and their tablet, enrolled the way the coordinator screens do it. */
+export async function enrolDeviceFully(
+  server: RunningServer,
+  adminToken: string,
+  n: number,
+): Promise<EnrolResponse> {
+  const code = await codeForWorker(server, adminToken, n);
   return api<EnrolResponse>(server, '/api/enrol', { code, deviceName: `Tablet ${n}` });
 }
 

@@ -29,7 +29,15 @@ import {
 import { assertNoAxeViolations } from './support/axe.ts';
 import { launchBrowser, launchPersistent } from './support/browser.ts';
 import { DIST_E2E } from './support/build.ts';
-import { PIN, issueCode, openAt, reloadAndUnlock, setUpWorker, unlock } from './support/gate.ts';
+import {
+  PIN,
+  issueCode,
+  openAt,
+  reloadAndUnlock,
+  setUpWorker,
+  unlock,
+  workerDatabase,
+} from './support/gate.ts';
 import { serve, type Served } from './support/server.ts';
 import {
   assessmentsOf,
@@ -113,35 +121,6 @@ async function otherTab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
   await page.goto(server.url + '/api/health');
   return page;
-}
-
-/**
- * The name of the signed-in worker's own database: the device's database lists each worker
- * signed in on it with theirs; the most recent sign-in is the one in use.
- */
-function workerDatabase(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const device = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('doorstep-device');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    try {
-      const workers = await new Promise<{ dbName: string; signedInAt: number }[]>(
-        (resolve, reject) => {
-          const request = device.transaction('workers').objectStore('workers').getAll();
-          request.onsuccess = () =>
-            resolve(request.result as { dbName: string; signedInAt: number }[]);
-          request.onerror = () => reject(request.error);
-        },
-      );
-      const latest = workers.sort((a, b) => b.signedInAt - a.signedInAt)[0];
-      if (!latest) throw new Error('No worker is signed in on this device');
-      return latest.dbName;
-    } finally {
-      device.close();
-    }
-  });
 }
 
 /**

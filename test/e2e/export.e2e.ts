@@ -6,7 +6,7 @@
  * one first) and it reaches the server. Each new state is scanned with axe.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -33,15 +33,19 @@ const FILE_PASSPHRASE = 'kettle on the hob, 7 spoons';
 
 let server: Served;
 let browser: Browser;
+// Where the exported files are kept between one device and the other.
+let downloads: string;
 
 before(async () => {
   server = await serve(DIST_E2E);
   browser = await launchBrowser();
+  downloads = await mkdtemp(path.join(tmpdir(), 'doorstep-export-'));
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  if (downloads) await rm(downloads, { recursive: true, force: true });
 });
 
 /** A new browser profile: its own storage, as on another device. */
@@ -168,7 +172,7 @@ for (const texts of [english, welsh]) {
           page.getByRole('button', { name: m('export.submit'), exact: true }).click(),
         ]);
         // Kept apart from the browser profile, which goes with this device.
-        filePath = path.join(await mkdtemp(path.join(tmpdir(), 'doorstep-export-')), 'file.json');
+        filePath = path.join(downloads, `${texts.locale}.json`);
         await download.saveAs(filePath);
         const file = await readFile(filePath, 'utf8');
         assert.equal(JSON.parse(file).format, 'doorstep-encrypted-export');

@@ -1,14 +1,56 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
-import { deviceListResponseSchema, revokeResponseSchema } from '../../src/shared/council-api.ts';
-import { useTestApi } from './support/api.ts';
+import { describe, expect, it, vi } from 'vitest';
+import {
+  deviceListResponseSchema,
+  enrolmentCodeResponseSchema,
+  revokeResponseSchema,
+} from '../../src/shared/council-api.ts';
+import { enrolResponseSchema, signInResponseSchema } from '../../src/shared/protocol.ts';
+import { useTestApi, type TestDevice } from './support/api.ts';
 import { describeEachDatabase } from './support/databases.ts';
+
+// Setting and checking a passphrase is slow on purpose (scrypt).
+vi.setConfig({ testTimeout: 30_000 });
+
+const PASSPHRASE = 'correct horse battery';
 
 const OUT_OF_DATE =
   'This version of Doorstep is out of date. Reload the app while online to update it.';
 
 describeEachDatabase('access and devices', ({ use }) => {
   const api = useTestApi(use());
+
+  /** Enrols a shared tablet with a code for a new worker who sets their account with it. */
+  async function account(
+    by: TestDevice,
+    username: string,
+    personName: string,
+    deviceName = 'Library tablet 3',
+  ) {
+    const code = await api().call(by, 'POST', '/api/enrolment-codes', {
+      personName,
+      role: 'outreach-worker',
+    });
+    expect(code.statusCode, code.body).toBe(201);
+    const enrolled = await api().call(null, 'POST', '/api/enrol', {
+      code: enrolmentCodeResponseSchema.parse(code.json()).code,
+      deviceName,
+      username,
+      passphrase: PASSPHRASE,
+    });
+    expect(enrolled.statusCode, enrolled.body).toBe(201);
+    return enrolResponseSchema.parse(enrolled.json());
+  }
+
+  /** A worker's session on an enrolled device. */
+  async function signedIn(through: TestDevice, username: string) {
+    const response = await api().call(through, 'POST', '/api/sign-in', {
+      username,
+      passphrase: PASSPHRASE,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return signInResponseSchema.parse(response.json());
+  }
 
   describe('every route but health, the document and enrolment', () => {
     const PROTECTED = [
@@ -207,6 +249,7 @@ describeEachDatabase('access and devices', ({ use }) => {
           createdAt: at(0),
           lastSeenAt: seenAt,
           revokedAt: null,
+          enrolledVia: null,
         },
         {
           id: worker.device.id,
@@ -215,8 +258,82 @@ describeEachDatabase('access and devices', ({ use }) => {
           createdAt: at(1),
           lastSeenAt: at(2),
           revokedAt: at(3),
+          enrolledVia: null,
         },
       ]);
+    });
+
+    it("lists the workers' sessions on a physical device with that device, and signs them out with it", async () => {
+      const organisation = await api().organisation();
+      const coordinator = await organisation.device('coordinator', 'Cora');
+      api().clock.advance(60_000);
+      const tablet = await account(coordinator, 'sam', 'Sam Outreach');
+      api().clock.advance(60_000);
+      const laptop = await account(coordinator, 'nia', 'Nia Worker', 'Office laptop');
+      api().clock.advance(60_000);
+      const sam = await signedIn(tablet, 'sam');
+      api().clock.advance(60_000);
+      const nia = await signedIn(tablet, 'nia');
+
+      const listed = async () =>
+        deviceListResponseSchema.parse(
+          (await api().call(coordinator, 'GET', '/api/devices')).json(),
+        ).devices;
+      const before = await listed();
+      expect(before.map((d) => [d.id, d.name, d.person.name, d.enrolledVia])).toEqual([
+        [coordinator.device.id, "Cora's tablet", 'Cora', null],
+        [tablet.device.id, 'Library tablet 3', 'Sam Outreach', null],
+        [laptop.device.id, 'Office laptop', 'Nia Worker', null],
+        [sam.device.id, 'Library tablet 3', 'Sam Outreach', tablet.device.id],
+        [nia.device.id, 'Library tablet 3', 'Nia Worker', tablet.device.id],
+      ]);
+      expect(before.every((d) => d.revokedAt === null)).toBe(true);
+
+      api().clock.advance(60_000);
+      const url = `/api/devices/${tablet.device.id}/revoke`;
+      const revoked = await api().call(coordinator, 'POST', url, {});
+      expect(revoked.statusCode).toBe(200);
+      expect(revokeResponseSchema.parse(revoked.json()).device).toMatchObject({
+        id: tablet.device.id,
+        enrolledVia: null,
+      });
+      const at = api().clock.now().toISOString();
+      const after = await listed();
+      expect(after.map((d) => [d.id, d.enrolledVia, d.revokedAt])).toEqual([
+        [coordinator.device.id, null, null],
+        [tablet.device.id, null, at],
+        [laptop.device.id, null, null],
+        [sam.device.id, tablet.device.id, at],
+        [nia.device.id, tablet.device.id, at],
+      ]);
+      for (const session of [sam, nia]) {
+        expect((await api().call(session, 'GET', '/api/me')).json().error.code).toBe(
+          'token_revoked',
+        );
+      }
+    });
+
+    it('signs out one session alone, leaving the device and the other session', async () => {
+      const organisation = await api().organisation();
+      const coordinator = await organisation.device('coordinator');
+      const tablet = await account(coordinator, 'sam', 'Sam Outreach');
+      await account(coordinator, 'nia', 'Nia Worker', 'Office laptop');
+      const sam = await signedIn(tablet, 'sam');
+      const nia = await signedIn(tablet, 'nia');
+      const url = `/api/devices/${sam.device.id}/revoke`;
+      const revoked = await api().call(coordinator, 'POST', url, {});
+      expect(revokeResponseSchema.parse(revoked.json()).device).toMatchObject({
+        id: sam.device.id,
+        enrolledVia: tablet.device.id,
+        revokedAt: api().clock.now().toISOString(),
+      });
+      const { devices } = deviceListResponseSchema.parse(
+        (await api().call(coordinator, 'GET', '/api/devices')).json(),
+      );
+      const revokedAt = new Map(devices.map((d) => [d.id, d.revokedAt]));
+      expect(revokedAt.get(tablet.device.id)).toBeNull();
+      expect(revokedAt.get(nia.device.id)).toBeNull();
+      expect((await api().call(nia, 'GET', '/api/me')).statusCode).toBe(200);
     });
 
     it('counts enrolling as being seen', async () => {

@@ -141,7 +141,10 @@ describe('resident mode on the device', () => {
     await mode.start(residentAssessment('r-1', clock.now));
     expect(await mode.end({ abandoned: false })).toBe('kept');
     expect(await mode.current()).toBeNull();
-    expect(await store.get('r-1')).toMatchObject({ ok: true, assessment: { status: 'in-progress' } });
+    expect(await store.get('r-1')).toMatchObject({
+      ok: true,
+      assessment: { status: 'in-progress' },
+    });
   });
 
   it('dates the last use from the latest answer, or from the start before any', async () => {

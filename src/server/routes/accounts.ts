@@ -159,6 +159,9 @@ export const accountRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx) =>
         doc: {
           operationId: 'listDevices',
           summary: "The organisation's devices, signed out ones included",
+          description:
+            "Physical devices (enrolledVia null) and the workers' sessions signed in on them " +
+            '(enrolledVia: the physical device).',
           success: { status: 200, description: 'Oldest first.', schema: deviceListResponseSchema },
         },
       },

@@ -39,6 +39,7 @@ function summarySelect(ex: Executor) {
       createdAt: devices.createdAt,
       lastSeenAt: devices.lastSeenAt,
       revokedAt: devices.revokedAt,
+      enrolledVia: devices.enrolledVia,
     })
     .from(devices)
     .innerJoin(

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n.ts';
 
 export interface FieldError {
@@ -21,7 +21,8 @@ export function ErrorSummary({
 }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // Before the browser paints or takes the next key, as PageTitle does.
+  useLayoutEffect(() => {
     if (errors.length > 0) ref.current?.focus();
   }, [errors]);
   if (errors.length === 0) return null;

@@ -210,10 +210,12 @@ export const cy = {
       "{count} nod o leiaf. Byddwch chi'n ei ddefnyddio i ddatgloi'r ddyfais hon pan fyddwch chi'n dod yn ôl ati, hyd yn oed heb gysylltiad.",
   },
   'gate.username.label': 'Enw defnyddiwr',
-  'gate.username.hint': "Eich un chi, nid un rhywun arall: mae eich cofnodion yn cael eu cadw ar wahân i'w rhai nhw.",
+  'gate.username.hint':
+    "Eich un chi, nid un rhywun arall: mae eich cofnodion yn cael eu cadw ar wahân i'w rhai nhw.",
   'gate.username.error': 'Rhowch eich enw defnyddiwr',
   'gate.passphrase.label': 'Cyfrinymadrodd',
-  'gate.passphrase.hint': "10 nod o leiaf. Mae ychydig o eiriau y byddwch chi'n eu cofio yn gweithio'n dda.",
+  'gate.passphrase.hint':
+    "10 nod o leiaf. Mae ychydig o eiriau y byddwch chi'n eu cofio yn gweithio'n dda.",
   'gate.passphrase.error': 'Rhowch eich cyfrinymadrodd',
   'gate.signIn.title': 'Mewngofnodi',
   'gate.signIn.intro':
@@ -223,6 +225,8 @@ export const cy = {
   'gate.code.intro':
     "Defnyddiwch y cod untro a gawsoch gan eich cydlynydd i ddewis eich enw defnyddiwr a'ch cyfrinymadrodd.",
   'gate.code.submit': 'Gosod fy nghyfrif',
+  'gate.earlierPin':
+    "Cafodd eich cofnodion ar y ddyfais hon eu cloi cyn i'r ddyfais gael ei gosod eto. Rhowch y PIN roeddech chi'n ei ddefnyddio ar y ddyfais hon o'r blaen, fel eich PIN, i'w hagor.",
   'gate.other.title': 'Ffyrdd eraill i mewn',
   'gate.other.unlock': "Datgloi gyda'm PIN",
   'gate.other.signIn': 'Mewngofnodi ar-lein',
@@ -399,6 +403,7 @@ export const cy = {
  * Keys whose Welsh wording a professional translator should check before a council goes live.
  */
 export const NEEDS_REVIEW: readonly MessageKey[] = [
+  'gate.earlierPin',
   'signout.body',
   'gate.signedInAs',
   'gate.lock',

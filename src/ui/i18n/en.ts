@@ -182,6 +182,8 @@ export const en = {
   'gate.code.intro':
     'Use the one-time code your coordinator gave you to choose your username and passphrase.',
   'gate.code.submit': 'Set up my account',
+  'gate.earlierPin':
+    'Your records on this device were locked before the device was set up again. Enter the PIN you used on this device before, as your PIN, to open them.',
   'gate.other.title': 'Other ways in',
   'gate.other.unlock': 'Unlock with my PIN',
   'gate.other.signIn': 'Sign in online',

@@ -1,6 +1,7 @@
 import { PageTitle } from '../components/PageTitle.tsx';
 import { useI18n } from '../i18n/i18n.ts';
-import { useServices } from '../services.ts';
+import { useContext } from 'preact/hooks';
+import { ServicesContext } from '../services.ts';
 import { useAsync } from '../use-async.ts';
 import { statements, type Statement } from './statement.ts';
 
@@ -11,8 +12,10 @@ import { statements, type Statement } from './statement.ts';
  */
 export default function AccessibilityScreen() {
   const { locale } = useI18n();
-  const { settings } = useServices();
-  const enrolment = useAsync(() => settings.enrolment(), [settings]);
+  // Also shown while the app is locked (the link is on every screen): then nobody's settings
+  // are open, and the organisation is not named.
+  const settings = useContext(ServicesContext)?.settings;
+  const enrolment = useAsync(async () => (await settings?.enrolment()) ?? null, [settings]);
   const statement = statementFor(locale);
   const name = enrolment.status === 'done' ? enrolment.value?.organisation.name.trim() : undefined;
   const fill = (text: string) =>

@@ -4,7 +4,7 @@
  * on the device, before the first question.
  */
 import { useLocation } from 'preact-iso';
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import {
   RESIDENT_REF_PATTERN,
   isIsoDate,
@@ -22,14 +22,17 @@ import { localIsoDate } from '../format.ts';
 import { UI_LOCALES, useI18n, useScreenMessages, type UiLocale } from '../i18n/i18n.ts';
 import { useServices } from '../services.ts';
 import { newMessages } from './new.messages.ts';
+import { ResidentModeStarted } from './ResidentMode.tsx';
 import { residentMessages } from './resident.messages.ts';
 
-export default function ResidentStartScreen({ onStarted }: { onStarted?: () => void }) {
+export default function ResidentStartScreen() {
   const { t, locale, setLocale } = useI18n();
   const n = useScreenMessages(newMessages);
   const m = useScreenMessages(residentMessages);
   const { store, now, newId } = useServices();
   const { route } = useLocation();
+  // Resident mode is on: the app shows only the resident's flow once this resolves.
+  const onStarted = useContext(ResidentModeStarted);
   const today = localIsoDate(now());
   const [ref, setRef] = useState('');
   const [venue, setVenue] = useState<Venue | undefined>(undefined);
@@ -75,9 +78,10 @@ export default function ResidentStartScreen({ onStarted }: { onStarted?: () => v
       await store.residentMode().start(assessment);
       // The resident is met in the language they chose; the switch stays theirs to use.
       if (language !== locale) await setLocale(language).catch(() => {});
-      // Any address shows the resident's flow now; once it ends, the worker starts from home.
+      // The resident's flow is shown before the address changes, so the worker's home never is;
+      // once resident mode ends, the worker starts from there.
+      await onStarted?.();
       route('/', true);
-      onStarted?.();
     } catch (error) {
       setSaveError(m('start.saveError', { reason: failureText(t, locale, error) }));
       setBusy(false);

@@ -185,3 +185,25 @@ export async function unlockIfLocked(
     .waitFor();
   if (await unlockTitle.isVisible()) await unlock(page, pin, texts);
 }
+
+/** The name of the most recently signed-in worker's database on this device. */
+export function workerDatabase(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const device = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open('doorstep-device');
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(opening.error);
+    });
+    const workers = await new Promise<{ dbName: string; signedInAt: number }[]>(
+      (resolve, reject) => {
+        const request = device.transaction('workers').objectStore('workers').getAll();
+        request.onsuccess = () => resolve(request.result as { dbName: string; signedInAt: number }[]);
+        request.onerror = () => reject(request.error);
+      },
+    );
+    device.close();
+    const [latest] = workers.sort((a, b) => b.signedInAt - a.signedInAt);
+    if (!latest) throw new Error('No worker is signed in on this device');
+    return latest.dbName;
+  });
+}
