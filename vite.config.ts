@@ -83,5 +83,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['test/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
+    // Starting a server creates an embedded database: seconds, more on a busy machine.
+    hookTimeout: 60_000,
   },
 });

@@ -1,7 +1,9 @@
 /**
  * Every version of the device database, oldest first. Append only: never edit or remove a
  * released version, add a new one with its upgrade. test/storage/versions.db.test.ts opens a
- * database written by each previous version.
+ * database written by each previous version. Rows are sealed (sealing.ts) with only their key
+ * and indexed fields in the clear, as indexed when written: a version that adds an index to a
+ * table with rows must put those rows again in its upgrade, or the index will not find them.
  */
 import type { Transaction } from 'dexie';
 

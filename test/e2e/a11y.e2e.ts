@@ -559,6 +559,55 @@ function suite(texts: Texts) {
     assert.ok(secondCode);
   });
 
+  test('/devices with a shared tablet and its worker: sign-out buttons, and asking before signing out a device', async () => {
+    const { t } = texts;
+    // A tablet enrolled with a code from this screen, and its worker signed in on it.
+    await openAt(page, server.url + '/devices', PIN, texts);
+    await page.getByLabel(t('devices.code.person'), { exact: true }).fill('Nia Rees');
+    await page.getByRole('button', { name: t('devices.code.submit'), exact: true }).click();
+    const code = await page.locator('.enrolment-code').getAttribute('data-code');
+    assert.ok(code);
+    const tablet = 'Library tablet 3';
+    const nia = newAccount();
+    const post = async (path: string, token: string | null, body: unknown) => {
+      const response = await fetch(server.url + path, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'doorstep-protocol': '1',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+      assert.equal(response.status, 201, await response.clone().text());
+      return (await response.json()) as { token: string };
+    };
+    const account = { username: nia.username, passphrase: nia.passphrase };
+    const enrolled = await post('/api/enrol', null, { code, deviceName: tablet, ...account });
+    await post('/api/sign-in', enrolled.token, account);
+
+    await reloadAndUnlock(page, PIN, texts);
+    const signOutDevice = page.getByRole('button', {
+      name: t('devices.revokeFor', { device: tablet }),
+      exact: true,
+    });
+    await signOutDevice.waitFor();
+    await page
+      .getByRole('button', {
+        name: t('devices.revokeSession', { person: 'Nia Rees', device: tablet }),
+        exact: true,
+      })
+      .waitFor();
+    await check('devices with a shared tablet and its worker', { radios: true });
+
+    await signOutDevice.click();
+    await page
+      .getByRole('heading', { name: t('devices.confirm.title', { device: tablet }) })
+      .waitFor();
+    await check('devices, asking before signing out a device', { radios: true });
+    await page.getByRole('button', { name: t('devices.confirm.cancel'), exact: true }).click();
+  });
+
   test('content reflows at 320 CSS pixels wide without scrolling sideways (WCAG 1.4.10)', async () => {
     await page.setViewportSize({ width: 320, height: 640 });
     const overflow = () =>

@@ -389,8 +389,8 @@ test('a device signed out by the coordinator is told plainly on /sync and keeps 
     // Meanwhile the coordinator signs that device out on /devices.
     await reloadAndUnlock(page);
     await h1(page, t('devices.title')).waitFor();
-    // The list shows the physical device and its worker's session (own.device) under the same
-    // name; the coordinator signs out the device itself, which signs out the session with it.
+    // The list shows the physical device with its worker's session (own.device) beneath it; the
+    // coordinator signs out the device itself, which signs out the session with it.
     const revokeDevice = page.getByRole('button', {
       name: t('devices.revokeFor', { device: secondDevice }),
       exact: true,
@@ -398,9 +398,16 @@ test('a device signed out by the coordinator is told plainly on /sync and keeps 
     const physical = page
       .locator(`tr[data-device]:not([data-device="${own.device.id}"])`)
       .filter({ has: revokeDevice });
+    await revokeDevice.waitFor();
     assert.equal(await physical.count(), 1, 'one physical device of that name');
     const physicalId = await physical.getAttribute('data-device');
+    await page
+      .locator(`tr[data-device="${own.device.id}"][data-session-of="${physicalId}"]`)
+      .waitFor();
     await physical.getByRole('button').click();
+    // It asks first, saying that the workers signed in on it are signed out with it.
+    await page.getByText(t('devices.confirm.body'), { exact: true }).waitFor();
+    await page.getByRole('button', { name: t('devices.confirm.yes'), exact: true }).click();
     for (const id of [physicalId, own.device.id]) {
       await page
         .locator(`tr[data-device="${id}"]`)

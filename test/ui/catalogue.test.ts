@@ -8,6 +8,7 @@ import {
 } from '../../src/ui/screens/interview.messages.ts';
 import { NEEDS_REVIEW_CY as newReview, newMessages } from '../../src/ui/screens/new.messages.ts';
 import { NEEDS_REVIEW_CY as planReview, planMessages } from '../../src/ui/screens/plan.messages.ts';
+import { NEEDS_REVIEW_CY as syncReview, syncMessages } from '../../src/ui/screens/sync.messages.ts';
 import {
   NEEDS_REVIEW_CY as progressReview,
   progressMessages,
@@ -71,6 +72,7 @@ describe.each([
 
 describe.each([
   ['progress', progressMessages, progressReview],
+  ['sync', syncMessages, syncReview],
   ['plan', planMessages, planReview],
   ['new assessment', newMessages, newReview],
   ['interview', interviewMessages, interviewReview],
@@ -123,7 +125,6 @@ describe('the Welsh catalogue', () => {
       'gate.pin.label',
       // Only a placeholder: the reason is worded by whoever fills it, in the language shown.
       'sync.last.updateNeeded',
-      'enrol.failed',
     ]);
     const english = keys.filter(
       (key) => !sameInBoth.has(key) && JSON.stringify(cy[key]) === JSON.stringify(en[key]),

@@ -140,9 +140,6 @@ export const cy = {
     other:
       "Mae {count} asesiad heb gyrraedd y gweinydd eto. Os byddwch chi'n allgofnodi nawr, byddan nhw'n cael eu dileu o'r ddyfais hon ac ni fydd modd eu hadfer.",
   },
-  'signout.choices':
-    'Gallwch chi aros wedi mewngofnodi ar y ddyfais hon ac anfon yn nes ymlaen, anfon nawr, neu eu hallforio i ffeil yn gyntaf.',
-  'signout.export': 'Allforio asesiadau heb eu hanfon',
   'signout.confirm': {
     zero: "Rwy'n deall y bydd {count} asesiad yn cael eu dileu",
     one: "Rwy'n deall y bydd {count} asesiad yn cael ei ddileu",
@@ -168,7 +165,6 @@ export const cy = {
     "Er mwyn i'ch cydlynydd allu gwahaniaethu rhwng dyfeisiau, er enghraifft “Tabled llyfrgell 2”.",
   'enrol.name.error': 'Rhowch enw ar gyfer y ddyfais hon',
   'enrol.submit': 'Gosod y ddyfais hon',
-  'enrol.failed': '{reason}',
 
   'gate.signedInAs': 'Wedi mewngofnodi: {name}',
   'gate.lock': 'Cloi',
@@ -269,6 +265,16 @@ export const cy = {
   'devices.revoked': 'Allgofnodwyd {time}',
   'devices.revoke': 'Allgofnodi',
   'devices.revokeFor': "Allgofnodi'r ddyfais “{device}”",
+  'devices.enrolledBy': 'Cofrestrwyd gan {person} ({role})',
+  'devices.session': 'Wedi mewngofnodi ar “{device}”',
+  'devices.thisDevice': 'Y ddyfais hon',
+  'devices.you': 'Chi, wedi mewngofnodi yma',
+  'devices.revokeSession': 'Allgofnodi {person} ar “{device}”',
+  'devices.confirm.title': "Allgofnodi'r ddyfais “{device}”?",
+  'devices.confirm.body':
+    'Bydd pob gweithiwr sydd wedi mewngofnodi arni yn cael ei allgofnodi gyda hi. Cyn y gall unrhyw un ei defnyddio eto, rhaid ei chofrestru eto gyda chod newydd.',
+  'devices.confirm.yes': "Ie, allgofnodi'r ddyfais",
+  'devices.confirm.cancel': 'Canslo',
 
   'role.outreach-worker': 'Gweithiwr allgymorth',
   'role.coordinator': 'Cydlynydd',
@@ -403,6 +409,15 @@ export const cy = {
  * Keys whose Welsh wording a professional translator should check before a council goes live.
  */
 export const NEEDS_REVIEW: readonly MessageKey[] = [
+  'devices.enrolledBy',
+  'devices.session',
+  'devices.thisDevice',
+  'devices.you',
+  'devices.revokeSession',
+  'devices.confirm.title',
+  'devices.confirm.body',
+  'devices.confirm.yes',
+  'devices.confirm.cancel',
   'gate.earlierPin',
   'signout.body',
   'gate.signedInAs',
@@ -445,7 +460,6 @@ export const NEEDS_REVIEW: readonly MessageKey[] = [
   'nav.baselines',
   'sync.indicator.notEnrolled',
   'status.rejected',
-  'signout.choices',
   'set.short',
   'section.basics',
   'results.lowCoverage',

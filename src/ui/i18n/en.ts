@@ -117,9 +117,6 @@ export const en = {
     other:
       '{count} assessments are not on the server yet. If you sign out now they will be deleted from this device and cannot be recovered.',
   },
-  'signout.choices':
-    'You can keep this device signed in and send later, send now, or export them to a file first.',
-  'signout.export': 'Export unsent assessments',
   'signout.confirm': {
     one: 'I understand that {count} assessment will be deleted',
     other: 'I understand that {count} assessments will be deleted',
@@ -140,7 +137,6 @@ export const en = {
     'So that your coordinator can tell devices apart, for example “Library tablet 2”.',
   'enrol.name.error': 'Enter a name for this device',
   'enrol.submit': 'Set up this device',
-  'enrol.failed': '{reason}',
 
   'gate.signedInAs': 'Signed in: {name}',
   'gate.lock': 'Lock',
@@ -226,6 +222,16 @@ export const en = {
   'devices.revoked': 'Signed out {time}',
   'devices.revoke': 'Sign out',
   'devices.revokeFor': 'Sign out the device {device}',
+  'devices.enrolledBy': 'Enrolled by {person} ({role})',
+  'devices.session': 'Signed in on {device}',
+  'devices.thisDevice': 'This device',
+  'devices.you': 'You, signed in here',
+  'devices.revokeSession': 'Sign out {person} on {device}',
+  'devices.confirm.title': 'Sign out the device {device}?',
+  'devices.confirm.body':
+    'Every worker signed in on it is signed out with it. Before anyone can use it again, it must be enrolled again with a new code.',
+  'devices.confirm.yes': 'Yes, sign out the device',
+  'devices.confirm.cancel': 'Cancel',
 
   'role.outreach-worker': 'Outreach worker',
   'role.coordinator': 'Coordinator',

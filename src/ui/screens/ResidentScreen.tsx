@@ -30,12 +30,12 @@ import { Question } from '../components/Question.tsx';
 import { Radios } from '../components/Radios.tsx';
 import { TextField } from '../components/TextField.tsx';
 import { failureText } from '../errors.ts';
-import { useI18n, useScreenMessages } from '../i18n/i18n.ts';
+import { useI18n, useScreenMessages, type Params } from '../i18n/i18n.ts';
 import { useWords, type Words } from '../i18n/words.ts';
 import { answeredCount } from '../progress.ts';
 import { useServices, type Services } from '../services.ts';
 import { useAsync } from '../use-async.ts';
-import { interviewMessages } from './interview.messages.ts';
+import { interviewMessages, type InterviewKey } from './interview.messages.ts';
 import { newMessages } from './new.messages.ts';
 import { planMessages } from './plan.messages.ts';
 import { PlanContent } from './PlanScreen.tsx';
@@ -68,7 +68,16 @@ export default function ResidentScreen({
         </div>
       </header>
       <div class="container">
-        {leaving && <LeaveForm onCancel={() => setLeaving(false)} onEnded={onEnded} />}
+        {leaving && (
+          <LeaveForm
+            onCancel={() => {
+              setLeaving(false);
+              // Back where the worker was, not at the top of the page.
+              document.getElementById('resident-leave-open')?.focus();
+            }}
+            onEnded={onEnded}
+          />
+        )}
         <main id="main" tabIndex={-1}>
           <ResidentFlow marker={marker} />
         </main>
@@ -84,6 +93,7 @@ function LeaveButton({ open, onOpen }: { open: boolean; onOpen: () => void }) {
   return (
     <button
       type="button"
+      id="resident-leave-open"
       class="button-link resident-leave"
       aria-expanded={open}
       aria-controls="resident-leave"
@@ -604,7 +614,7 @@ function Done({ assessment }: { assessment: Assessment }) {
 function stepTitle(
   step: Step,
   words: Words,
-  iv: ReturnType<typeof useScreenMessages<keyof (typeof interviewMessages)['en']>>,
+  iv: (key: InterviewKey, params?: Params) => string,
 ): string {
   switch (step.kind) {
     case 'basics':
