@@ -294,7 +294,8 @@ export function createSession<W>(deps: SessionDeps<W>): Session<W> {
         return result;
       }
       const opened = { ...worker, failedPins: 0 };
-      await deps.device.putWorker(opened);
+      // Written only when it changes: on a full disk the worker must still get in.
+      if (worker.failedPins > 0) await deps.device.putWorker(opened);
       await close();
       await openWorker(opened, key);
       return { kind: 'unlocked' };
