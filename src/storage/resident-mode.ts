@@ -88,18 +88,20 @@ export class ResidentModeStore {
   /**
    * Turns resident mode off. `abandoned`: an assessment the resident did not submit is deleted
    * with the marker, in one transaction; a submitted one stays queued. Otherwise (the worker
-   * left with their PIN) an unfinished assessment stays, as the worker's, to carry on with.
+   * left with their PIN) an unfinished assessment the resident agreed to stays, as the worker's,
+   * to carry on with; one they never agreed to is deleted, as nothing was started.
    */
   async end(options: { abandoned: boolean }): Promise<ResidentModeEnd> {
     return this.db.transaction('rw', this.db.assessments, this.db.settings, async () => {
       const marker = await this.current();
       await this.db.settings.delete(MARKER_KEY);
       if (!marker) return 'none';
-      if (!options.abandoned || marker.submitted) return 'kept';
+      if (marker.submitted) return 'kept';
       const stored = await this.store.get(marker.assessmentId).catch(() => undefined);
       if (!stored) return 'none';
       // Finished after all, it is queued and never dropped unsent; a damaged row is never deleted.
       if (!stored.ok || stored.assessment.status === 'finished') return 'kept';
+      if (!options.abandoned && stored.assessment.privacy) return 'kept';
       await this.db.assessments.delete(marker.assessmentId);
       return 'deleted';
     });

@@ -147,6 +147,14 @@ describe('resident mode on the device', () => {
     });
   });
 
+  it('deletes what the resident never agreed to when the worker leaves resident mode', async () => {
+    const { store, mode, clock } = sealedDevice();
+    // As the worker's form makes it: the agreement is the resident's to give.
+    await mode.start({ ...residentAssessment('r-1', clock.now), privacy: undefined });
+    expect(await mode.end({ abandoned: false })).toBe('deleted');
+    expect(await store.get('r-1')).toBeUndefined();
+  });
+
   it('dates the last use from the latest answer, or from the start before any', async () => {
     const { store, mode, clock } = sealedDevice();
     expect(await mode.lastActive()).toBeNull();

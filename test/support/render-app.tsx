@@ -59,6 +59,8 @@ export async function renderApp(
     applied.push('update');
   });
   let ids = 0;
+  // The worker's session as the screens see it: what they asked of it is recorded.
+  const sessionCalls: string[] = [];
   const utils = render(
     <App
       language={{ locale: 'en', t: translator('en', en) }}
@@ -81,8 +83,15 @@ export async function renderApp(
           if (enrolment) await client.revokeSelf(enrolment.token).catch(() => undefined);
           await clearDeviceData(device.db);
         },
+        session: {
+          lock: async () => void sessionCalls.push('lock'),
+          confirmPin: async () => {
+            sessionCalls.push('confirmPin');
+            return { kind: 'unlocked' };
+          },
+        },
       }}
     />,
   );
-  return { ...utils, ...device, outbox, settings, sync, pwa, applied };
+  return { ...utils, ...device, outbox, settings, sync, pwa, applied, sessionCalls };
 }

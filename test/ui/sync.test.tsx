@@ -41,13 +41,13 @@ describe('the sending status', () => {
   });
 
   it('says when the device is not set up to send, and keeps assessments on the device', async () => {
-    await renderApp('/sync');
+    const app = await renderApp('/sync');
     expect(
       await screen.findByText(/This device is not set up to send assessments yet/),
     ).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Set up this device' }).getAttribute('href')).toBe(
-      '/enrol',
-    );
+    // Signing in again is done on the gate: the button locks the app, which shows it.
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in online' }));
+    expect(app.sessionCalls).toEqual(['lock']);
   });
 
   it('shows a record that could not be sent as waiting, with the reason, when offline', async () => {

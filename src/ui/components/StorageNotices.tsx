@@ -71,7 +71,7 @@ function Blocked() {
 function AtRisk() {
   const { t } = useI18n();
   const m = useScreenMessages(storageMessages);
-  const { sync } = useServices();
+  const { sync, session } = useServices();
   const view = useSyncView();
   const { path } = useLocation();
   const unsent = view?.entries.size ?? 0;
@@ -90,9 +90,11 @@ function AtRisk() {
           {t('sync.sendNow')}
         </button>
       ) : (
-        <a class="button" href="/enrol">
-          {t('sync.enrolLink')}
-        </a>
+        session && (
+          <button type="button" class="button" onClick={() => void session.lock()}>
+            {t('gate.other.signIn')}
+          </button>
+        )
       )}
     </div>
   );

@@ -76,16 +76,19 @@ export default function SyncScreen() {
 
 function Connection({ view }: { view: SyncView }) {
   const { t } = useI18n();
-  const { sync } = useServices();
+  const { sync, session } = useServices();
   if (!view.enrolment) {
+    // Signing in again happens on the gate, which locking shows.
     return (
       <>
         <p>{t('sync.notEnrolled')}</p>
-        <p>
-          <a class="button" href="/enrol">
-            {t('sync.enrolLink')}
-          </a>
-        </p>
+        {session && (
+          <p>
+            <button type="button" class="button" onClick={() => void session.lock()}>
+              {t('gate.other.signIn')}
+            </button>
+          </p>
+        )}
       </>
     );
   }
