@@ -208,6 +208,12 @@ function Shell(props: ShellProps) {
         lock={worker?.lock}
         idleLock={(abandon: () => void) => worker && <IdleLock lock={abandon} />}
         languageSwitch={<LanguageSwitch />}
+        pending={
+          // Reading resident mode's marker waits while another tab blocks the database: say so.
+          <div class="container">
+            <StorageNotices connection={props.connection} />
+          </div>
+        }
       >
         <WorkerShell {...props} />
       </ResidentMode>

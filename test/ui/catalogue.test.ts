@@ -10,6 +10,10 @@ import { NEEDS_REVIEW_CY as newReview, newMessages } from '../../src/ui/screens/
 import { NEEDS_REVIEW_CY as planReview, planMessages } from '../../src/ui/screens/plan.messages.ts';
 import { NEEDS_REVIEW_CY as syncReview, syncMessages } from '../../src/ui/screens/sync.messages.ts';
 import {
+  NEEDS_REVIEW_CY as residentReview,
+  residentMessages,
+} from '../../src/ui/screens/resident.messages.ts';
+import {
   NEEDS_REVIEW_CY as progressReview,
   progressMessages,
 } from '../../src/ui/screens/progress.messages.ts';
@@ -73,6 +77,7 @@ describe.each([
 describe.each([
   ['progress', progressMessages, progressReview],
   ['sync', syncMessages, syncReview],
+  ['resident mode', residentMessages, residentReview],
   ['plan', planMessages, planReview],
   ['new assessment', newMessages, newReview],
   ['interview', interviewMessages, interviewReview],

@@ -23,6 +23,8 @@ export default function ResidentMode(props: {
   /** The app's idle lock, given what to do when the resident's session is left unused. */
   idleLock: (abandon: () => void) => ComponentChildren;
   languageSwitch: ComponentChildren;
+  /** Shown until the marker is read: what keeps the database from answering, if anything. */
+  pending: ComponentChildren;
   /** The worker's screens. */
   children: ComponentChildren;
 }) {
@@ -64,7 +66,7 @@ export default function ResidentMode(props: {
       .finally(() => lock?.());
   }, [store, lock]);
 
-  if (marker === undefined) return null;
+  if (marker === undefined) return <>{props.pending}</>;
   if (marker === null) {
     return (
       <ResidentModeStarted.Provider value={refresh}>{props.children}</ResidentModeStarted.Provider>
