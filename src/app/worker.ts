@@ -59,10 +59,10 @@ export async function openWorker(
     typeof Worker === 'function'
       ? channelAnswerWriter(
           () =>
-            (answerThread = new Worker(
-              new URL('../storage/answer-worker.ts', import.meta.url),
-              { type: 'module', name: 'doorstep-answers' },
-            )),
+            (answerThread = new Worker(new URL('../storage/answer-worker.ts', import.meta.url), {
+              type: 'module',
+              name: 'doorstep-answers',
+            })),
           inThreadAnswerWriter(store),
           { database: { name: worker.dbName, key } },
         )

@@ -122,33 +122,36 @@ export async function benchDrain(buildDir: string) {
     log('drain500: throttled; dispatching "online" and waiting for the outbox to empty');
     requests.length = 0;
     const triggeredAt = Date.now() - t0;
-    const drained = await page.evaluate(async ({ limitMs, database }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open(database);
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      const start = performance.now();
-      window.dispatchEvent(new Event('online'));
-      let polls = 0;
-      try {
-        for (;;) {
-          polls += 1;
-          // (No named functions in here: tsx's keepNames would reference a helper the page lacks.)
-          const remaining = await new Promise<number>((resolve, reject) => {
-            const count = db.transaction('outbox').objectStore('outbox').count();
-            count.onsuccess = () => resolve(count.result);
-            count.onerror = () => reject(count.error);
-          });
-          const ms = performance.now() - start;
-          if (remaining === 0) return { ms, polls, remaining };
-          if (ms > limitMs) return { ms, polls, remaining };
-          await new Promise((r) => setTimeout(r, 50));
+    const drained = await page.evaluate(
+      async ({ limitMs, database }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const open = indexedDB.open(database);
+          open.onsuccess = () => resolve(open.result);
+          open.onerror = () => reject(open.error);
+        });
+        const start = performance.now();
+        window.dispatchEvent(new Event('online'));
+        let polls = 0;
+        try {
+          for (;;) {
+            polls += 1;
+            // (No named functions in here: tsx's keepNames would reference a helper the page lacks.)
+            const remaining = await new Promise<number>((resolve, reject) => {
+              const count = db.transaction('outbox').objectStore('outbox').count();
+              count.onsuccess = () => resolve(count.result);
+              count.onerror = () => reject(count.error);
+            });
+            const ms = performance.now() - start;
+            if (remaining === 0) return { ms, polls, remaining };
+            if (ms > limitMs) return { ms, polls, remaining };
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        } finally {
+          db.close();
         }
-      } finally {
-        db.close();
-      }
-    }, { limitMs: DRAIN_TIME_LIMIT_MS, database });
+      },
+      { limitMs: DRAIN_TIME_LIMIT_MS, database },
+    );
     await cdp.send('Network.emulateNetworkConditions', {
       offline: false,
       latency: 0,

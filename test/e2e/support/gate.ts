@@ -4,7 +4,10 @@
  * page load (the data key lives only in the page's memory).
  */
 import type { Page } from 'playwright-core';
-import { enrolmentCodeResponseSchema, type EnrolmentCodeRequest } from '../../../src/shared/council-api.ts';
+import {
+  enrolmentCodeResponseSchema,
+  type EnrolmentCodeRequest,
+} from '../../../src/shared/council-api.ts';
 import { english, h1, type Texts } from './app.ts';
 import type { Served } from './server.ts';
 import { apiOk } from './sync.ts';
@@ -197,7 +200,8 @@ export function workerDatabase(page: Page): Promise<string> {
     const workers = await new Promise<{ dbName: string; signedInAt: number }[]>(
       (resolve, reject) => {
         const request = device.transaction('workers').objectStore('workers').getAll();
-        request.onsuccess = () => resolve(request.result as { dbName: string; signedInAt: number }[]);
+        request.onsuccess = () =>
+          resolve(request.result as { dbName: string; signedInAt: number }[]);
         request.onerror = () => reject(request.error);
       },
     );

@@ -342,7 +342,11 @@ function sealedStore(page: Page, request: StoreRequest, pin: string): Promise<un
               const sealed = row['$sealed'];
               if (!(sealed instanceof Uint8Array)) throw new Error(`A ${store} row is not sealed`);
               const plain = await crypto.subtle.decrypt(
-                { name: 'AES-GCM', iv: sealed.slice(0, 12), additionalData: aad(store, row[keyPath]) },
+                {
+                  name: 'AES-GCM',
+                  iv: sealed.slice(0, 12),
+                  additionalData: aad(store, row[keyPath]),
+                },
                 key,
                 sealed.slice(12),
               );
