@@ -46,6 +46,8 @@ const en = {
     'This device has been signed out. Enrol it again with a code from your coordinator.',
   'access.coordinatorsOnly': 'Only coordinators and administrators can do this.',
   'access.administratorsOnly': 'Only administrators can do this.',
+  'access.signInOnly':
+    'This is a shared device’s own key: it only lets workers sign in on it. Sign in first.',
   'device.nameMissing': 'Give the device a name.',
   'device.notFound': 'There is no such device in your organisation.',
   'device.adminOnly': "Only an administrator can sign out an administrator's device.",
@@ -176,6 +178,8 @@ const cy: Catalogue = {
     'eich cydlynydd.',
   'access.coordinatorsOnly': "Dim ond cydlynwyr a gweinyddwyr sy'n gallu gwneud hyn.",
   'access.administratorsOnly': "Dim ond gweinyddwyr sy'n gallu gwneud hyn.",
+  'access.signInOnly':
+    "Dyma allwedd dyfais a rennir: dim ond gadael i weithwyr fewngofnodi arni y mae. Mewngofnodwch yn gyntaf.",
   'device.nameMissing': 'Rhowch enw ar gyfer y ddyfais.',
   'device.notFound': "Nid oes dyfais o'r fath yn eich sefydliad.",
   'device.adminOnly': "Dim ond gweinyddwr sy'n gallu allgofnodi dyfais gweinyddwr.",
@@ -274,6 +278,7 @@ const catalogues: Readonly<Record<Language, Catalogue>> = { en, cy };
  * English) and sentences rephrased rather than followed word for word.
  */
 export const needsReview: readonly MessageId[] = [
+  'access.signInOnly',
   'request.noBody',
   'request.encoding',
   'request.notGzip',

@@ -394,6 +394,36 @@ describeEachDatabase('worker accounts', ({ use }) => {
     });
   });
 
+  describe("a shared device's own token", () => {
+    it('only signs workers in and signs the device out: it opens nothing else', async () => {
+      const { tablet, coordinator } = await sharedTablet(api());
+      // Kept in the clear on the device, so it must not stand in for the worker who set it up.
+      for (const [method, path] of [
+        ['GET', '/api/me'],
+        ['GET', '/api/settings'],
+        ['GET', '/api/residents/LIB-0001/assessments'],
+      ] as const) {
+        const response = await api().call(tablet, method, path);
+        expect(response.statusCode, `${method} ${path}`).toBe(403);
+        expect(errorOf(response).code).toBe('forbidden');
+      }
+      const record = finishedAssessment();
+      const push = await api().call(tablet, 'POST', '/api/push', {
+        records: [{ id: record.id, revision: record.revision, assessment: record }],
+      });
+      expect(push.statusCode).toBe(403);
+
+      // The session a worker gets by signing in does what a worker may.
+      const session = await signedIn(api(), tablet, 'sam');
+      await pushAccepted(api(), session, finishedAssessment());
+      // A device enrolled without an account (before accounts) keeps its token's full use.
+      expect((await api().call(coordinator, 'GET', '/api/me')).statusCode).toBe(200);
+      // And the device's own token can still sign the device out.
+      const out = await api().call(tablet, 'POST', '/api/devices/self/revoke', {});
+      expect(out.statusCode, out.body).toBe(200);
+    });
+  });
+
   describe('the audit log', () => {
     it('records sign-ins, refused sign-ins and sign-outs', async () => {
       const { admin, tablet } = await sharedTablet(api());

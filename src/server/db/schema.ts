@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   check,
   foreignKey,
   index,
@@ -117,6 +118,11 @@ export const devices = pgTable(
      * on, enrolled with a code. Null for that row itself.
      */
     enrolledVia: uuid('enrolled_via'),
+    /**
+     * A physical device set up with a worker's account: its own token only lets workers sign in
+     * on it (and sign it out). It is kept in the clear on the device, so it must open nothing.
+     */
+    signInOnly: boolean('sign_in_only').notNull().default(false),
   },
   (t) => [
     unique('devices_organisation_id_id_key').on(t.organisationId, t.id),

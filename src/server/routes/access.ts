@@ -12,10 +12,11 @@ import type { ApiContext } from './context.ts';
 import type { OperationDoc } from './openapi.ts';
 
 /**
- * public: anyone; device: any enrolled device; coordinator: coordinators and administrators;
- * administrator: administrators only.
+ * public: anyone; sign-in: any enrolled device, a shared device's own token included (it only
+ * lets workers sign in on it); device: any enrolled device or worker signed in on one;
+ * coordinator: coordinators and administrators; administrator: administrators only.
  */
-export type Access = 'public' | 'device' | 'coordinator' | 'administrator';
+export type Access = 'public' | 'sign-in' | 'device' | 'coordinator' | 'administrator';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -52,6 +53,9 @@ export function guard(ctx: ApiContext): onRequestAsyncHookHandler {
     }
     if (result.status === 'revoked') {
       throw new ApiError('token_revoked', message('access.signedOut'));
+    }
+    if (result.signInOnly && access !== 'sign-in') {
+      throw new ApiError('forbidden', message('access.signInOnly'));
     }
     if (access === 'coordinator' && !isCoordinator(result.identity.person.role)) {
       throw new ApiError('forbidden', message('access.coordinatorsOnly'));

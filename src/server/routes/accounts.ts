@@ -74,7 +74,7 @@ export const accountRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx) =>
     '/sign-in',
     {
       config: {
-        access: 'device',
+        access: 'sign-in',
         doc: {
           operationId: 'signIn',
           summary: 'Sign a worker in on this enrolled device',
@@ -175,7 +175,7 @@ export const accountRoutes: FastifyPluginAsync<ApiContext> = async (api, ctx) =>
     '/devices/self/revoke',
     {
       config: {
-        access: 'device',
+        access: 'sign-in',
         doc: {
           operationId: 'signOut',
           summary: 'Sign this device out: its token stops working at once',

@@ -13,7 +13,7 @@ import { canManage } from './roles.ts';
 import { hashSecret } from './secrets.ts';
 
 export type Authentication =
-  | { readonly status: 'ok'; readonly identity: Identity }
+  | { readonly status: 'ok'; readonly identity: Identity; readonly signInOnly: boolean }
   | { readonly status: 'unknown' }
   | { readonly status: 'revoked' };
 
@@ -27,7 +27,7 @@ export async function authenticate(
   if (!found) return { status: 'unknown' };
   if (found.revokedAt) return { status: 'revoked' };
   lastSeen.seen(found.identity.device.id, found.lastSeenAt, now);
-  return { status: 'ok', identity: found.identity };
+  return { status: 'ok', identity: found.identity, signInOnly: found.signInOnly };
 }
 
 function summarySelect(ex: Executor) {

@@ -128,6 +128,8 @@ export async function enrolDevice(
       createdAt: now,
       // Enrolling is the device's first request: it was seen then.
       lastSeenAt: now,
+      // Set up with an account, the device is shared: its workers sign in on it for themselves.
+      signInOnly: request.credentials !== undefined,
     });
     await tx.update(enrolmentCodes).set({ deviceId }).where(eq(enrolmentCodes.id, code.id));
     // Enrolling is how a device signs in: the new device and its person are the actors.

@@ -11,6 +11,8 @@ export interface DeviceRecord {
   readonly identity: Identity;
   readonly revokedAt: Date | null;
   readonly lastSeenAt: Date | null;
+  /** A shared device's own token: it only lets workers sign in (schema.ts). */
+  readonly signInOnly: boolean;
 }
 
 export async function findDevice(ex: Executor, where: SQL): Promise<DeviceRecord | undefined> {
@@ -49,6 +51,7 @@ function deviceQuery(ex: Executor) {
       organisation: { id: organisations.id, name: organisations.name },
       revokedAt: devices.revokedAt,
       lastSeenAt: devices.lastSeenAt,
+      signInOnly: devices.signInOnly,
     })
     .from(devices)
     .innerJoin(
@@ -61,8 +64,8 @@ function deviceQuery(ex: Executor) {
 function toRecord(rows: readonly DeviceRow[]): DeviceRecord | undefined {
   const [row] = rows;
   if (!row) return undefined;
-  const { revokedAt, lastSeenAt, ...identity } = row;
-  return { identity, revokedAt, lastSeenAt };
+  const { revokedAt, lastSeenAt, signInOnly, ...identity } = row;
+  return { identity, revokedAt, lastSeenAt, signInOnly };
 }
 
 type DeviceRow = Awaited<ReturnType<ReturnType<typeof deviceQuery>['execute']>>[number];
