@@ -179,7 +179,7 @@ const cy: Catalogue = {
   'access.coordinatorsOnly': "Dim ond cydlynwyr a gweinyddwyr sy'n gallu gwneud hyn.",
   'access.administratorsOnly': "Dim ond gweinyddwyr sy'n gallu gwneud hyn.",
   'access.signInOnly':
-    "Dyma allwedd dyfais a rennir: dim ond gadael i weithwyr fewngofnodi arni y mae. Mewngofnodwch yn gyntaf.",
+    'Dyma allwedd dyfais a rennir: dim ond gadael i weithwyr fewngofnodi arni y mae. Mewngofnodwch yn gyntaf.',
   'device.nameMissing': 'Rhowch enw ar gyfer y ddyfais.',
   'device.notFound': "Nid oes dyfais o'r fath yn eich sefydliad.",
   'device.adminOnly': "Dim ond gweinyddwr sy'n gallu allgofnodi dyfais gweinyddwr.",
