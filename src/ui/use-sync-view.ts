@@ -18,7 +18,11 @@ export function useSyncView(): SyncView | null {
   const { outbox, settings, sync } = useServices();
   const [state, setState] = useState(sync.state());
   const [view, setView] = useState<SyncView | null>(null);
-  useEffect(() => sync.subscribe(setState), [sync]);
+  useEffect(() => {
+    // A change between the first render and this subscription would otherwise be missed.
+    setState(sync.state());
+    return sync.subscribe(setState);
+  }, [sync]);
   useEffect(() => {
     let current = true;
     void Promise.all([settings.enrolment(), outbox.entries(), outbox.receipts()]).then(
