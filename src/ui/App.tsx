@@ -208,16 +208,30 @@ function Shell(props: ShellProps) {
         lock={worker?.lock}
         idleLock={(abandon: () => void) => worker && <IdleLock lock={abandon} />}
         languageSwitch={<LanguageSwitch />}
-        pending={
-          // Reading resident mode's marker waits while another tab blocks the database: say so.
-          <div class="container">
-            <StorageNotices connection={props.connection} />
-          </div>
-        }
+        pending={<Pending connection={props.connection} />}
       >
         <WorkerShell {...props} />
       </ResidentMode>
     </ErrorBoundary>
+  );
+}
+
+/**
+ * Until it is known whether a resident has the device: no worker's screen, and what keeps the
+ * database from answering, if anything (another tab blocking it, say).
+ */
+function Pending({ connection }: { connection: ConnectionState | null }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Header />
+      <div class="container">
+        <StorageNotices connection={connection} />
+        <main id="main" tabIndex={-1}>
+          <p>{t('app.loading')}</p>
+        </main>
+      </div>
+    </>
   );
 }
 
