@@ -141,6 +141,8 @@ for (const texts of [english, welsh]) {
         const lost = signOut.getByRole('region', { name: m('lost.caption'), exact: true });
         for (const a of unsent) {
           const row = lost.locator(`tr[data-lost="${a.id}"]`);
+          // The list is read after the screen is drawn: wait for the row before reading it.
+          await row.getByRole('cell').first().waitFor();
           assert.deepEqual(await row.getByRole('cell').allInnerTexts(), [
             a.residentRef,
             await inPage(page, a.date, texts),
