@@ -201,5 +201,7 @@ describe('the health, disability or language question', () => {
       K4: 'skipped',
     });
     expect(finished.privacy?.healthConsent).toBe(false);
+    // The results screen it goes to loads lazily: let it arrive before the test ends.
+    await screen.findByRole('heading', { level: 1, name: 'Results' });
   });
 });
