@@ -5,6 +5,7 @@
  * JSON envelope that says what it is, so another device (or a later version) can read it.
  */
 import * as z from 'zod/mini';
+import { fromBase64, toBase64 } from './vault.ts';
 
 export const EXPORT_FORMAT = 'doorstep-encrypted-export';
 export const EXPORT_VERSION = 1;
@@ -166,17 +167,4 @@ async function passphraseKey(passphrase: string, salt: Bytes, iterations: number
     false,
     ['encrypt', 'decrypt'],
   );
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(base64: string): Bytes {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
 }

@@ -154,13 +154,14 @@ async function unwrap(wrappingKey: CryptoKey, wrapped: Wrapped, aad: Bytes) {
   return new Uint8Array(await subtle().decrypt(key, wrappingKey, data));
 }
 
-function toBase64(bytes: Uint8Array): string {
+/** Base64 of bytes, for the records and files that carry keys and ciphertext as text. */
+export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary);
 }
 
-function fromBase64(base64: string): Bytes {
+export function fromBase64(base64: string): Bytes {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
